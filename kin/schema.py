@@ -1,0 +1,500 @@
+"""Declared schema for every kind of KIN data (pydantic models).
+
+Models are strict: unknown fields are errors, types are not coerced, and the
+few conversions we allow (ISO dates, ``HH:MM`` times) are explicit validators.
+Fields that point at other records carry a ``Ref`` marker; ``kin.references``
+checks them after validation. ``kin.export`` turns these same models into the
+published JSON Schemas, so there is no second copy of the rules.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from enum import Enum
+from typing import Annotated, TypeVar
+
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
+
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Ref:
+    """Marks a field as an id of a record in another collection."""
+
+    collection: str
+
+
+def _iso_date(value: object) -> object:
+    if isinstance(value, str):
+        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+            raise ValueError(f"expected a date as YYYY-MM-DD, got {value!r}")
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            raise ValueError(f"{value!r} is not a real calendar date") from None
+    return value
+
+
+def _clock(value: str) -> str:
+    match = re.fullmatch(r"(\d{2}):(\d{2})", value)
+    if not match or int(match[1]) > 23 or int(match[2]) > 59:
+        raise ValueError(f'expected a time as "HH:MM" (24-hour, quoted), got {value!r}')
+    return value
+
+
+def _url(value: str) -> str:
+    if not re.match(r"(https://[^\s/$.?#][^\s]*|mailto:[^\s@]+@[^\s@]+\.[^\s@]+)$", value):
+        raise ValueError(f"only https:// and mailto: links are allowed, got {value!r}")
+    return value
+
+
+Text = Annotated[str, StringConstraints(min_length=1, strip_whitespace=False)]
+Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$")]
+IsoDate = Annotated[date, BeforeValidator(_iso_date), Field(json_schema_extra={"format": "date"})]
+Clock = Annotated[str, AfterValidator(_clock), Field(pattern=r"^([01]\d|2[0-3]):[0-5]\d$")]
+Url = Annotated[str, AfterValidator(_url), Field(pattern=r"^(https://|mailto:)")]
+Email = Annotated[str, StringConstraints(pattern=r"^[^\s@]+@[^\s@]+\.[^\s@]+$")]
+
+PersonRef = Annotated[Id, Ref("people")]
+OrgRef = Annotated[Id, Ref("organisations")]
+MeetingRef = Annotated[Id, Ref("meetings")]
+
+
+# Enums are matched by value; strict mode would demand enum instances.
+Lax = Annotated[T, Field(strict=False)]
+
+
+class Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+
+# --- Organisations and people -------------------------------------------------
+
+
+class OrgKind(str, Enum):
+    university = "university"
+    health_trust = "health-trust"
+    regional_health_authority = "regional-health-authority"
+    agency = "agency"
+    research_institute = "research-institute"
+    company = "company"
+    municipality = "municipality"
+    other = "other"
+
+
+class Region(str, Enum):
+    nord = "helse-nord"
+    midt = "helse-midt-norge"
+    vest = "helse-vest"
+    sor_ost = "helse-sor-ost"
+    national = "national"
+
+
+class Organisation(Model):
+    id: Id
+    name: Text = Field(description="Full name")
+    short_name: Text | None = None
+    kind: Lax[OrgKind]
+    region: Lax[Region] | None = Field(None, description="Health region; absent where not known")
+    parent: OrgRef | None = None
+    note: Text | None = None
+
+
+class Role(str, Enum):
+    member = "member"
+    secretariat = "secretariat"
+    observer = "observer"
+
+
+class Person(Model):
+    id: Id
+    name: Text = Field(description="Name as written in the seed")
+    aliases: list[Text] = Field(default_factory=list, description="Other spellings found in the sources")
+    affiliation: Text | None = Field(None, description="Affiliation exactly as written in the member list")
+    organisations: list[OrgRef] = Field(min_length=1)
+    role: Lax[Role] | None = Field(None, description="Network role; absent for guests")
+    titles: list[Text] = Field(default_factory=list)
+
+
+class OrganisationsFile(Model):
+    organisations: list[Organisation]
+
+
+class PeopleFile(Model):
+    people: list[Person]
+
+
+# --- The network ---------------------------------------------------------------
+
+
+class Value(Model):
+    name: Text
+    description: Text | None = None
+
+
+class Contact(Model):
+    person: PersonRef
+    email: Email
+    role: Text | None = None
+
+
+class Network(Model):
+    name: Text
+    short_name: Text
+    purpose: list[Text]
+    values: list[Value]
+    contacts: list[Contact]
+    secretariat_lead: PersonRef | None = None
+    minutes_location: Text | None = None
+    invitations_location: Text | None = None
+    website: Url | None = None
+
+
+# --- Meetings ------------------------------------------------------------------
+
+
+class MeetingFormat(str, Enum):
+    digital = "digital"
+    physical = "physical"
+    hybrid = "hybrid"
+
+
+class AgendaKind(str, Enum):
+    welcome = "welcome"
+    introduction = "introduction"
+    talk = "talk"
+    talks = "talks"
+    panel = "panel"
+    break_ = "break"
+    discussion = "discussion"
+    close = "close"
+    other = "other"
+
+
+class Panellist(Model):
+    person: PersonRef
+    role_text: Text | None = Field(None, description="How the panellist was introduced")
+
+
+class AgendaItem(Model):
+    time: Clock | None = None
+    title: Text
+    kind: Lax[AgendaKind]
+    speakers: list[PersonRef] = Field(default_factory=list)
+    speaker_text: Text | None = Field(None, description="Speaker line exactly as on the agenda")
+    slide_title: Text | None = Field(None, description="Title on the talk's own slides, if different")
+    moderator: PersonRef | None = None
+    moderator_text: Text | None = None
+    panellists: list[Panellist] = Field(default_factory=list)
+    items: list[AgendaItem] = Field(default_factory=list)
+
+
+class MinutesStatus(str, Enum):
+    draft = "draft"
+    approved = "approved"
+
+
+class Minutes(Model):
+    status: Lax[MinutesStatus] | None = None
+    published_on: Text | None = None
+    url: Url | None = None
+    approval: Text | None = None
+    comments_to: list[PersonRef] = Field(default_factory=list)
+
+
+class PollKind(str, Enum):
+    multiple_choice = "multiple-choice"
+    ranking = "ranking"
+    open = "open"
+
+
+class Poll(Model):
+    question: Text
+    kind: Lax[PollKind]
+    tool: Text | None = None
+    code: Text | None = None
+    url: Url | None = None
+    options: list[Text] = Field(default_factory=list)
+    agenda_time: Clock | None = None
+
+
+class CallForInput(Model):
+    text: Text
+    contact: PersonRef | None = None
+    email: Email | None = None
+
+
+class Meeting(Model):
+    id: Id
+    title: Text
+    number: int | None = Field(None, ge=1, description="Number within the year")
+    date: IsoDate
+    start: Clock | None = None
+    end: Clock | None = None
+    format: Lax[MeetingFormat] | None = None
+    platform: Text | None = None
+    place: Text | None = None
+    theme: Text
+    agenda: list[AgendaItem] = Field(default_factory=list)
+    minutes: Minutes | None = None
+    polls: list[Poll] = Field(default_factory=list)
+    next_meeting: MeetingRef | None = None
+    call_for_input: CallForInput | None = None
+
+
+# --- KI-stafett ----------------------------------------------------------------
+
+
+class EventKind(Model):
+    id: Id
+    name: Text
+    description: Text | None = None
+
+
+class StageStatus(str, Enum):
+    planned = "planned"
+    confirmed = "confirmed"
+    completed = "completed"
+    cancelled = "cancelled"
+
+
+class Stage(Model):
+    id: Id
+    date: IsoDate
+    end_date: IsoDate | None = None
+    title: Text
+    kind: Annotated[Id, Ref("event_kinds")]
+    hosts: list[OrgRef] = Field(default_factory=list)
+    region: Lax[Region] | None = None
+    status: Lax[StageStatus]
+    place: Text | None = None
+    url: Url | None = None
+    description: Text | None = None
+
+
+class Relay(Model):
+    name: Text
+    description: list[Text]
+    event_kinds: list[EventKind]
+    cadence: list[Text]
+    stages: list[Stage] = Field(default_factory=list)
+
+
+# --- Courses and programmes --------------------------------------------------
+
+
+class CourseKind(str, Enum):
+    course = "course"
+    programme = "programme"
+    study_direction = "study-direction"
+    offer = "offer"
+
+
+class Level(str, Enum):
+    intro = "intro"
+    bachelor = "bachelor"
+    master = "master"
+    professional = "professional"
+    phd = "phd"
+    continuing = "continuing"
+
+
+class Language(str, Enum):
+    nb = "nb"
+    en = "en"
+
+
+class CourseFormat(str, Enum):
+    campus = "campus"
+    online = "online"
+    hybrid = "hybrid"
+
+
+class CourseStatus(str, Enum):
+    offered = "offered"
+    planned = "planned"
+    proposed = "proposed"
+
+
+class LearningOutcomes(Model):
+    knowledge: list[Text] = Field(default_factory=list)
+    skills: list[Text] = Field(default_factory=list)
+    general: list[Text] = Field(default_factory=list)
+
+
+class Enrolment(Model):
+    year: int = Field(ge=1900, le=2100)
+    students: int = Field(ge=0)
+    note: Text | None = None
+
+
+class ScheduleEntry(Model):
+    day: Text
+    time: Text | None = None
+    activity: Text
+    teachers: list[PersonRef] = Field(default_factory=list)
+
+
+class PlanItem(Model):
+    code: Text | None = None
+    title: Text
+
+
+class PlanSemester(Model):
+    semester: Text
+    items: list[PlanItem]
+    note: Text | None = None
+
+
+class Link(Model):
+    title: Text
+    url: Url
+
+
+class Course(Model):
+    id: Id
+    kind: Lax[CourseKind]
+    code: Text | None = None
+    title: Text
+    title_en: Text | None = None
+    institution: OrgRef
+    partners: list[OrgRef] = Field(default_factory=list)
+    department: Text | None = None
+    part_of: Text | None = Field(None, description="Programme a study direction belongs to")
+    level: Lax[Level] | None = None
+    level_note: Text | None = None
+    ects: float | None = Field(None, gt=0, le=400)
+    ects_note: Text | None = None
+    price_nok: int | None = Field(None, ge=0)
+    price_note: Text | None = None
+    language: Lax[Language] | None = None
+    format: Lax[CourseFormat] | None = None
+    format_note: Text | None = None
+    place: Text | None = None
+    term: Text | None = None
+    duration: Text | None = None
+    application_deadline: Text | None = None
+    target_group: Text | None = None
+    status: Lax[CourseStatus]
+    description: list[Text] = Field(default_factory=list)
+    topics: list[Text] = Field(default_factory=list)
+    learning_outcomes: LearningOutcomes | None = None
+    exam: Text | None = None
+    url: Url | None = None
+    links: list[Link] = Field(default_factory=list)
+    enrolment: list[Enrolment] = Field(default_factory=list)
+    schedule_title: Text | None = None
+    schedule: list[ScheduleEntry] = Field(default_factory=list)
+    study_plan: list[PlanSemester] = Field(default_factory=list)
+    contacts: list[PersonRef] = Field(default_factory=list)
+    lecturers: list[PersonRef] = Field(default_factory=list)
+    presented_at: MeetingRef | None = None
+    notes: list[Text] = Field(default_factory=list)
+
+
+class FacultyCount(Model):
+    faculty: Text
+    courses: int = Field(ge=0)
+
+
+class CourseCount(Model):
+    institution: OrgRef
+    title: Text
+    counts: list[FacultyCount]
+    note: Text | None = None
+    presented_at: MeetingRef | None = None
+
+
+class CoursesFile(Model):
+    courses: list[Course]
+    course_counts: list[CourseCount] = Field(default_factory=list)
+
+
+# --- Policy statements ---------------------------------------------------------
+
+
+class StatementStatus(str, Enum):
+    proposal = "proposal"
+    adopted = "adopted"
+    submitted = "submitted"
+
+
+class Point(Model):
+    text: Text
+    points: list[Text] = Field(default_factory=list)
+
+
+class Origin(Model):
+    meeting: MeetingRef
+    agenda_time: Clock | None = None
+    note: Text | None = None
+
+
+class HistoryEntry(Model):
+    date: IsoDate
+    status: Lax[StatementStatus]
+    note: Text | None = None
+
+
+class Statement(Model):
+    id: Id
+    title: Text
+    text: list[Text] = Field(min_length=1)
+    points: list[Point] = Field(default_factory=list)
+    status: Lax[StatementStatus] | None = None
+    date: IsoDate | None = None
+    addressee: Text | None = None
+    origin: Origin
+    history: list[HistoryEntry] = Field(default_factory=list)
+
+
+class StatementsFile(Model):
+    statements: list[Statement]
+
+
+# --- Resources -----------------------------------------------------------------
+
+
+class Trend(Model):
+    number: int = Field(ge=1)
+    title: Text
+    points: list[Text] = Field(default_factory=list)
+    opportunity: Text
+    risk: Text
+
+
+class Report(Model):
+    id: Id
+    title: Text
+    subtitle: Text | None = None
+    publisher: OrgRef
+    published: Text | None = None
+    url: Url | None = None
+    presented_by: PersonRef | None = None
+    presented_at: MeetingRef | None = None
+    points: list[Text] = Field(default_factory=list)
+    drivers: list[Text] = Field(default_factory=list)
+    opportunities: list[Text] = Field(default_factory=list)
+    risks: list[Text] = Field(default_factory=list)
+    trends: list[Trend] = Field(default_factory=list)
+    questions: list[Text] = Field(default_factory=list)
+
+
+class Work(Model):
+    id: Id
+    authors: Text
+    title: Text
+    venue: Text | None = None
+    year: int | None = Field(None, ge=1900, le=2100)
+    url: Url | None = None
+    cited_by: PersonRef | None = None
+    cited_at: MeetingRef | None = None
+
+
+class ResourcesFile(Model):
+    reports: list[Report] = Field(default_factory=list)
+    literature: list[Work] = Field(default_factory=list)

@@ -1,0 +1,53 @@
+"""MkDocs hooks: load and validate data before anything renders, generate one
+page per record, and keep generated pages out of the navigation."""
+
+from __future__ import annotations
+
+import os
+from datetime import date
+from pathlib import Path
+
+from markupsafe import escape
+from mkdocs.exceptions import Abort
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File, InclusionLevel
+
+from kin import DataValidationError, load_dataset
+from kin_site import pages, runtime
+
+
+def _today() -> date:
+    override = os.environ.get("KIN_TODAY")
+    return date.fromisoformat(override) if override else date.today()
+
+
+@event_priority(100)  # before the macros plugin reads the data
+def on_config(config, **kwargs):
+    data_dir = Path(os.environ.get("KIN_DATA_DIR") or Path(config.config_file_path).parent / "data")
+    try:
+        runtime.load(load_dataset(data_dir), _today())
+    except DataValidationError as exc:
+        raise Abort(f"Data validation failed, the site was not built.\n{exc}") from None
+    return config
+
+
+def on_pre_build(config, **kwargs):
+    # The macros plugin builds its Jinja environment in on_config; turn on
+    # autoescaping so a data value used directly in a page is text, not HTML.
+    config.plugins["macros"].env.autoescape = True
+
+
+def on_files(files, config, **kwargs):
+    for src, (title, content) in pages.generated_pages(runtime.data()).items():
+        files.append(File.generated(config, src, content=content, inclusion=InclusionLevel.NOT_IN_NAV))
+        runtime.titles[src] = title
+    return files
+
+
+@event_priority(-100)  # after macros rendered the page: set the title from data
+def on_page_markdown(markdown, page, config, files, **kwargs):
+    title = runtime.titles.get(page.file.src_uri)
+    if title is not None:
+        # Theme templates do not autoescape, so the title is escaped here.
+        page.title = str(escape(title))
+    return markdown

@@ -1,0 +1,108 @@
+"""mkdocs-macros entry point: each macro formats validated data with a template.
+
+Macros never read YAML; they get typed objects from ``kin_site.runtime``.
+"""
+
+from __future__ import annotations
+
+from markupsafe import Markup
+
+from kin_site import runtime
+
+
+def _render(env, template: str, **context: object) -> Markup:
+    renderer = runtime.renderer()
+    renderer.page_url = env.page.url if env.page else ""
+    return renderer.render(template, **context)
+
+
+def define_env(env) -> None:  # noqa: C901 - a flat list of tiny macros
+    data = runtime.data
+
+    @env.macro
+    def home() -> Markup:
+        return _render(env, "home.html")
+
+    @env.macro
+    def meeting_index() -> Markup:
+        return _render(env, "meeting_index.html")
+
+    @env.macro
+    def meeting_header(meeting_id: str) -> Markup:
+        return _render(env, "meeting_header.html", meeting=data().meeting[meeting_id])
+
+    @env.macro
+    def meeting_agenda(meeting_id: str) -> Markup:
+        return _render(env, "meeting_agenda.html", meeting=data().meeting[meeting_id])
+
+    @env.macro
+    def meeting_minutes(meeting_id: str) -> Markup:
+        return _render(env, "meeting_minutes.html", meeting=data().meeting[meeting_id])
+
+    @env.macro
+    def meeting_polls(meeting_id: str) -> Markup:
+        return _render(env, "meeting_polls.html", meeting=data().meeting[meeting_id])
+
+    @env.macro
+    def meeting_next(meeting_id: str) -> Markup:
+        return _render(env, "meeting_next.html", meeting=data().meeting[meeting_id])
+
+    @env.macro
+    def people_directory() -> Markup:
+        return _render(env, "people.html")
+
+    @env.macro
+    def people_stats() -> Markup:
+        return _render(env, "people_stats.html")
+
+    @env.macro
+    def organisation_index() -> Markup:
+        return _render(env, "organisation_index.html")
+
+    @env.macro
+    def organisation_page(org_id: str) -> Markup:
+        return _render(env, "organisation.html", org=data().org[org_id])
+
+    @env.macro
+    def relay() -> Markup:
+        return _render(env, "relay.html")
+
+    @env.macro
+    def statement_index() -> Markup:
+        return _render(env, "statement_index.html")
+
+    @env.macro
+    def statement_page(statement_id: str) -> Markup:
+        return _render(env, "statement.html", st=data().statement[statement_id])
+
+    @env.macro
+    def statement_history(statement_id: str) -> Markup:
+        return _render(env, "statement_history.html", st=data().statement[statement_id])
+
+    @env.macro
+    def statement_cite(statement_id: str) -> Markup:
+        return _render(env, "statement_cite.html", st=data().statement[statement_id])
+
+    @env.macro
+    def reports() -> Markup:
+        return _render(env, "reports.html")
+
+    @env.macro
+    def literature() -> Markup:
+        return _render(env, "literature.html")
+
+    @env.macro
+    def contacts() -> Markup:
+        return _render(env, "contacts.html")
+
+    @env.macro
+    def course_catalogue() -> Markup:
+        return _render(env, "course_catalogue.html")
+
+    @env.macro
+    def course_page(course_id: str) -> Markup:
+        return _render(env, "course.html", course=data().course[course_id])
+
+    @env.macro
+    def regions() -> Markup:
+        return _render(env, "regions.html")

@@ -1,0 +1,153 @@
+"""HTML fragments from validated data, through an autoescaping Jinja environment.
+
+Data is text, never HTML: every value is escaped. Fragments are block-level
+HTML so Python-Markdown passes them through without reading Markdown syntax
+inside them (a ``[x](javascript:...)`` in data stays literal text).
+"""
+
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass
+from datetime import date
+from functools import cached_property
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup
+
+from kin import Dataset
+from kin import schema as s
+from kin_site import charts, labels, urls
+
+TEMPLATES = Path(__file__).parent / "templates"
+
+
+def relative(target: str, current: str) -> str:
+    """URL of ``target`` (site-relative, e.g. 'moter/x/#a') as seen from page ``current``."""
+    path, _, fragment = target.partition("#")
+    base = current if current.endswith("/") or not current else posixpath.dirname(current) + "/"
+    rel = posixpath.relpath(path or ".", base.rstrip("/") or ".")
+    if path.endswith("/") or not path:
+        rel = "./" if rel == "." else rel + "/"
+    return rel + (f"#{fragment}" if fragment else "")
+
+
+@dataclass
+class Talk:
+    meeting: s.Meeting
+    item: s.AgendaItem
+    role: str  # "speaker", "moderator" or "panellist"
+
+
+class Site:
+    """Derived views of the dataset that several pages share."""
+
+    def __init__(self, data: Dataset, today: date) -> None:
+        self.data = data
+        self.today = today
+
+    @cached_property
+    def talks_by_person(self) -> dict[str, list[Talk]]:
+        out: dict[str, list[Talk]] = {}
+        for meeting in self.data.meetings:
+            for item in walk_agenda(meeting.agenda):
+                for pid in item.speakers:
+                    out.setdefault(pid, []).append(Talk(meeting, item, "speaker"))
+                if item.moderator:
+                    out.setdefault(item.moderator, []).append(Talk(meeting, item, "moderator"))
+                for panellist in item.panellists:
+                    out.setdefault(panellist.person, []).append(Talk(meeting, item, "panellist"))
+        return out
+
+    @cached_property
+    def people_by_org(self) -> dict[str, list[s.Person]]:
+        out: dict[str, list[s.Person]] = {}
+        for person in self.data.people:
+            for org in person.organisations:
+                out.setdefault(org, []).append(person)
+        return out
+
+    def regions_of(self, person: s.Person) -> list[s.Region]:
+        found = [self.data.org[o].region for o in person.organisations]
+        return list(dict.fromkeys(r for r in found if r))
+
+    def role_rows(self) -> list[tuple[str, int]]:
+        return [(labels.ROLE_PLURAL[r], n) for r, n in self.data.role_counts().items()]
+
+    def region_rows(self) -> list[tuple[str, int]]:
+        """People with a role per health region (a person counts once per region)."""
+        counts: dict[s.Region | None, int] = {}
+        for person in self.data.people:
+            if person.role:
+                for region in self.regions_of(person) or [None]:
+                    counts[region] = counts.get(region, 0) + 1
+        order = [*s.Region, None]
+        return [(labels.label(r), counts[r]) for r in order if r in counts]
+
+    def org_kind_rows(self) -> list[tuple[str, int]]:
+        """People with a role per organisation kind (once per kind)."""
+        counts: dict[s.OrgKind, int] = {}
+        for person in self.data.people:
+            if person.role:
+                for kind in {self.data.org[o].kind for o in person.organisations}:
+                    counts[kind] = counts.get(kind, 0) + 1
+        return [(labels.label(k), counts[k]) for k in s.OrgKind if k in counts]
+
+    def next_meeting(self) -> s.Meeting | None:
+        upcoming = self.data.upcoming_meetings(self.today)
+        return upcoming[0] if upcoming else None
+
+    def latest_statements(self, count: int = 3) -> list[s.Statement]:
+        dated = sorted(self.data.statements, key=lambda st: st.date or date.min, reverse=True)
+        return dated[:count]
+
+    def course_region(self, course: s.Course) -> s.Region | None:
+        return self.data.org[course.institution].region
+
+
+def walk_agenda(items: list[s.AgendaItem]):
+    for item in items:
+        yield item
+        yield from walk_agenda(item.items)
+
+
+class Renderer:
+    """Renders templates for one build; ``page_url`` is set per page."""
+
+    def __init__(self, site: Site) -> None:
+        self.site = site
+        self.page_url = ""
+        self.env = Environment(
+            loader=FileSystemLoader(TEMPLATES),
+            autoescape=select_autoescape(default=True, default_for_string=True),
+            undefined=StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+        )
+        self.env.globals.update(
+            data=site.data,
+            site=site,
+            url=self.url,
+            urls=urls,
+            label=labels.label,
+            MISSING=labels.MISSING,
+            ROLE_PLURAL=labels.ROLE_PLURAL,
+            charts=charts,
+            s=s,
+        )
+        self.env.filters.update(
+            label=labels.label,
+            long_date=labels.long_date,
+            number=labels.number,
+            zip=lambda a, b: list(zip(a, b)),
+            extract=lambda key, mapping: mapping[key],
+        )
+
+    def url(self, target: str) -> str:
+        return relative(target, self.page_url)
+
+    def render(self, template: str, **context: object) -> Markup:
+        html = self.env.get_template(template).render(**context)
+        # One block with no blank lines: Markdown treats it as raw HTML.
+        return Markup("\n".join(line for line in html.splitlines() if line.strip()))
