@@ -12,11 +12,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
-from enum import Enum
+from enum import StrEnum
 from typing import Annotated, TypeVar
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
-
 
 T = TypeVar("T")
 
@@ -75,7 +74,7 @@ class Model(BaseModel):
 # --- Organisations and people -------------------------------------------------
 
 
-class OrgKind(str, Enum):
+class OrgKind(StrEnum):
     university = "university"
     health_trust = "health-trust"
     regional_health_authority = "regional-health-authority"
@@ -86,7 +85,7 @@ class OrgKind(str, Enum):
     other = "other"
 
 
-class Region(str, Enum):
+class Region(StrEnum):
     nord = "helse-nord"
     midt = "helse-midt-norge"
     vest = "helse-vest"
@@ -104,7 +103,7 @@ class Organisation(Model):
     note: Text | None = None
 
 
-class Role(str, Enum):
+class Role(StrEnum):
     member = "member"
     secretariat = "secretariat"
     observer = "observer"
@@ -157,13 +156,13 @@ class Network(Model):
 # --- Meetings ------------------------------------------------------------------
 
 
-class MeetingFormat(str, Enum):
+class MeetingFormat(StrEnum):
     digital = "digital"
     physical = "physical"
     hybrid = "hybrid"
 
 
-class AgendaKind(str, Enum):
+class AgendaKind(StrEnum):
     welcome = "welcome"
     introduction = "introduction"
     talk = "talk"
@@ -193,7 +192,7 @@ class AgendaItem(Model):
     items: list[AgendaItem] = Field(default_factory=list)
 
 
-class MinutesStatus(str, Enum):
+class MinutesStatus(StrEnum):
     draft = "draft"
     approved = "approved"
 
@@ -206,7 +205,7 @@ class Minutes(Model):
     comments_to: list[PersonRef] = Field(default_factory=list)
 
 
-class PollKind(str, Enum):
+class PollKind(StrEnum):
     multiple_choice = "multiple-choice"
     ranking = "ranking"
     open = "open"
@@ -255,7 +254,7 @@ class EventKind(Model):
     description: Text | None = None
 
 
-class StageStatus(str, Enum):
+class StageStatus(StrEnum):
     planned = "planned"
     confirmed = "confirmed"
     completed = "completed"
@@ -287,14 +286,14 @@ class Relay(Model):
 # --- Courses and programmes --------------------------------------------------
 
 
-class CourseKind(str, Enum):
+class CourseKind(StrEnum):
     course = "course"
     programme = "programme"
     study_direction = "study-direction"
     offer = "offer"
 
 
-class Level(str, Enum):
+class Level(StrEnum):
     intro = "intro"
     bachelor = "bachelor"
     master = "master"
@@ -303,18 +302,18 @@ class Level(str, Enum):
     continuing = "continuing"
 
 
-class Language(str, Enum):
+class Language(StrEnum):
     nb = "nb"
     en = "en"
 
 
-class CourseFormat(str, Enum):
+class CourseFormat(StrEnum):
     campus = "campus"
     online = "online"
     hybrid = "hybrid"
 
 
-class CourseStatus(str, Enum):
+class CourseStatus(StrEnum):
     offered = "offered"
     planned = "planned"
     proposed = "proposed"
@@ -417,7 +416,7 @@ class CoursesFile(Model):
 # --- Policy statements ---------------------------------------------------------
 
 
-class StatementStatus(str, Enum):
+class StatementStatus(StrEnum):
     proposal = "proposal"
     adopted = "adopted"
     submitted = "submitted"

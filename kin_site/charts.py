@@ -48,7 +48,8 @@ def column_chart(rows: list[tuple[str, int]], title: str, width: int = 360, heig
         parts.append(
             f'<rect x="{x + col_w * 0.15:.1f}" y="{base - h}" width="{col_w * 0.7:.1f}" height="{max(h, 1)}" '
             f'class="kin-chart__bar"/>'
-            f'<text x="{x + col_w / 2:.1f}" y="{base - h - 6}" text-anchor="middle" class="kin-chart__value">{value}</text>'
+            f'<text x="{x + col_w / 2:.1f}" y="{base - h - 6}" text-anchor="middle" '
+            f'class="kin-chart__value">{value}</text>'
             f'<text x="{x + col_w / 2:.1f}" y="{height - 6}" text-anchor="middle" class="kin-chart__label">'
             f"{escape(name)}</text>"
         )

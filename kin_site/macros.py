@@ -16,7 +16,7 @@ def _render(env, template: str, **context: object) -> Markup:
     return renderer.render(template, **context)
 
 
-def define_env(env) -> None:  # noqa: C901 - a flat list of tiny macros
+def define_env(env) -> None:
     data = runtime.data
 
     @env.macro

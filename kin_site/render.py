@@ -140,7 +140,7 @@ class Renderer:
             label=labels.label,
             long_date=labels.long_date,
             number=labels.number,
-            zip=lambda a, b: list(zip(a, b)),
+            zip=lambda a, b: list(zip(a, b, strict=False)),
             extract=lambda key, mapping: mapping[key],
         )
 

@@ -1,0 +1,38 @@
+# Two entry points for a fresh machine (see README): `make serve` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: serve build test validate lint clean
+
+$(VENV)/.site: requirements.txt pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements.txt -e .
+	touch $@
+
+$(VENV)/.dev: $(VENV)/.site requirements-dev.txt
+	$(PY) -m pip install --quiet -r requirements-dev.txt
+	touch $@
+
+serve: $(VENV)/.site  ## build and serve the site on http://127.0.0.1:8000/
+	$(PY) -m mkdocs serve --strict -a 127.0.0.1:8000
+
+build: $(VENV)/.site
+	$(PY) -m mkdocs build --strict
+
+validate: $(VENV)/.site  ## check the data files only
+	$(PY) -m kin validate
+
+lint: $(VENV)/.dev
+	$(PY) -m ruff check .
+
+test: $(VENV)/.dev  ## the full test suite, browser tests included
+	sh scripts/ensure-chromium.sh $(PY)
+	$(PY) -m ruff check .
+	$(PY) -m kin validate
+	$(PY) -m pytest
+
+clean:
+	rm -rf site $(VENV) .pytest_cache .ruff_cache

@@ -1,0 +1,73 @@
+"""Fixture sites: the real site and altered copies of its data, built strictly into temp dirs."""
+
+from __future__ import annotations
+
+import re
+
+from conftest import build_site
+from test_validation import edit
+
+EXTRA_MEETING = """id: 2031-03-14
+title: Nettverksmøte nr 1 2031
+number: 1
+date: 2031-03-14
+start: "09:00"
+end: "11:00"
+format: physical
+place: Trondheim
+theme: Kvantefiltrering av pingviner
+agenda:
+  - time: "09:00"
+    title: Velkommen
+    kind: welcome
+  - time: "09:10"
+    title: Pingviner i klinikken
+    kind: talk
+    speakers: [kerstin-bach]
+"""
+
+
+def test_home_page_shows_counts(built_site):
+    html = (built_site / "index.html").read_text(encoding="utf-8")
+    counts = dict(re.findall(r'data-role="(\w+)">(\d+)<', html))
+    assert counts == {"member": "81", "secretariat": "8", "observer": "41"}
+    assert "Bottom-up" in html and "Tverrfaglig" in html and "Åpen" in html
+
+
+def test_one_page_per_record(built_site):
+    assert (built_site / "moter/2022-02-08/index.html").exists()
+    assert (built_site / "uttalelser/innspill-nasjonal-implementeringsplan-for-ki/index.html").exists()
+    assert (built_site / "studier/elmed219/index.html").exists()
+    assert (built_site / "organisasjoner/ntnu/index.html").exists()
+    meeting = (built_site / "moter/2022-02-08/index.html").read_text(encoding="utf-8")
+    assert "12:00–15:30" in meeting and "Kerstin Bach" in meeting and "Mentimeter" in meeting
+
+
+def test_generated_pages_stay_out_of_the_sidebar(built_site):
+    home = (built_site / "index.html").read_text(encoding="utf-8")
+    assert "moter/2022-02-08/" not in home.split('class="md-sidebar')[1].split("</nav>")[0]
+
+
+def test_bad_data_never_produces_a_site(tmp_path, data_copy):
+    edit(data_copy, "meetings/2022-02-08.yml", 'start: "12:00"', 'start: "12:75"')
+    out = tmp_path / "out"
+    result = build_site(out, data_copy)
+    assert result.returncode != 0
+    output = result.stdout + result.stderr
+    assert "data/meetings/2022-02-08.yml:6:1: start: expected a time" in output
+    assert not (out / "index.html").exists()
+
+
+def test_meeting_added_as_data_only(tmp_path, data_copy):
+    (data_copy / "meetings/2031-03-14.yml").write_text(EXTRA_MEETING, encoding="utf-8")
+    out = tmp_path / "out"
+    result = build_site(out, data_copy, today="2030-01-01")
+    assert result.returncode == 0, result.stderr
+    page = (out / "moter/2031-03-14/index.html").read_text(encoding="utf-8")
+    assert "Kvantefiltrering av pingviner" in page and "Trondheim" in page
+    index = (out / "moter/index.html").read_text(encoding="utf-8")
+    upcoming = index.split('id="kommende"')[1].split('id="tidligere"')[0]
+    assert "Kvantefiltrering av pingviner" in upcoming
+    assert "Kvantefiltrering av pingviner" in (out / "index.html").read_text(encoding="utf-8")
+    search = (out / "search/search_index.json").read_text(encoding="utf-8")
+    assert "Kvantefiltrering" in search

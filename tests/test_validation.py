@@ -1,0 +1,148 @@
+"""One test per class of bad input: each names the file, line and field."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kin import DataValidationError, load_dataset
+
+MEETING = "meetings/2022-02-08.yml"
+
+
+def edit(data: Path, rel: str, old: str, new: str) -> int:
+    """Replace ``old`` once in a data file; return the 1-based line of the change."""
+    path = data / rel
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) >= 1, f"{old!r} not in {rel}"
+    index = text.index(old)
+    path.write_text(text[:index] + new + text[index + len(old) :], encoding="utf-8")
+    return text[:index].count("\n") + 1
+
+
+def errors_for(data: Path) -> list[str]:
+    with pytest.raises(DataValidationError) as info:
+        load_dataset(data)
+    return [str(e) for e in info.value.errors]
+
+
+def test_duplicate_key(data_copy):
+    line = edit(data_copy, MEETING, "platform: Teams\n", "platform: Teams\nplatform: Zoom\n") + 1
+    assert f"data/{MEETING}:{line}:1: platform: duplicate key (first defined on line {line - 1})" in errors_for(
+        data_copy
+    )
+
+
+def test_norway_problem_no_stays_text(data_copy):
+    edit(data_copy, "organisations.yml", "short_name: NTNU,", "short_name: NO,")
+    edit(data_copy, MEETING, 'start: "12:00"', "start: 12:00")  # unquoted time stays "12:00", not 720
+    data = load_dataset(data_copy)
+    assert data.org["ntnu"].short_name == "NO"
+    assert data.meeting["2022-02-08"].start == "12:00"
+
+
+def test_boolean_where_text_expected(data_copy):
+    line = edit(data_copy, MEETING, "platform: Teams", "platform: true")
+    assert any(
+        e.startswith(f"data/{MEETING}:{line}:") and "platform: expected text, got the boolean true" in e
+        for e in errors_for(data_copy)
+    )
+
+
+def test_unknown_field(data_copy):
+    line = edit(data_copy, MEETING, "platform: Teams\n", "platform: Teams\nplattform: Teams\n") + 1
+    assert f"data/{MEETING}:{line}:1: plattform: unknown field" in "\n".join(errors_for(data_copy))
+
+
+def test_missing_required_field(data_copy):
+    edit(data_copy, "meetings/2022-04-05.yml", "theme: Helsedata i skyen – utfordringer og løsninger\n", "")
+    errors = errors_for(data_copy)
+    assert any(e.startswith("data/meetings/2022-04-05.yml:2:1: theme: required field is missing") for e in errors)
+
+
+def test_wrong_type(data_copy):
+    line = edit(data_copy, MEETING, "number: 1", "number: first")
+    assert any(e.startswith(f"data/{MEETING}:{line}:1: number: ") and "'first'" in e for e in errors_for(data_copy))
+
+
+def test_bad_date(data_copy):
+    line = edit(data_copy, MEETING, "date: 2022-02-08", "date: 2022-02-30")
+    assert any(
+        e.startswith(f"data/{MEETING}:{line}:1: date: ") and "not a real calendar date" in e
+        for e in errors_for(data_copy)
+    )
+
+
+def test_bad_time(data_copy):
+    line = edit(data_copy, MEETING, 'end: "15:30"', 'end: "25:30"')
+    assert any(e.startswith(f"data/{MEETING}:{line}:1: end: ") and "HH:MM" in e for e in errors_for(data_copy))
+
+
+def test_unknown_person_in_agenda(data_copy):
+    line = edit(data_copy, MEETING, "speakers: [trym-holter]", "speakers: [trym-holt]")
+    assert any(
+        e.startswith(f"data/{MEETING}:{line}:") and "agenda[2].items[1].speakers[0]: unknown person 'trym-holt'" in e
+        for e in errors_for(data_copy)
+    )
+
+
+def test_duplicate_id(data_copy):
+    edit(data_copy, "people.yml", "  - id: alia-zaka\n", "  - id: kerstin-bach\n")
+    text = (data_copy / "people.yml").read_text(encoding="utf-8").splitlines()
+    second = [i + 1 for i, line in enumerate(text) if line == "  - id: kerstin-bach"][1]
+    assert any(
+        e.startswith(f"data/people.yml:{second}:5: people[") and "duplicate id 'kerstin-bach'" in e
+        for e in errors_for(data_copy)
+    )
+
+
+def test_javascript_url_rejected(data_copy):
+    line = edit(data_copy, MEETING, "url: https://www.menti.com", "url: javascript:alert(1)")
+    assert any(
+        e.startswith(f"data/{MEETING}:{line}:") and "polls[1].url: only https:// and mailto: links" in e
+        for e in errors_for(data_copy)
+    )
+
+
+def test_http_url_rejected(data_copy):
+    edit(data_copy, "network.yml", "website: https://", "website: http://")
+    assert any("network.yml" in e and "website: only https://" in e for e in errors_for(data_copy))
+
+
+def test_broken_yaml_syntax(data_copy):
+    line = edit(data_copy, MEETING, "platform: Teams", "platform: [Teams")
+    errors = errors_for(data_copy)
+    assert len(errors) == 1
+    assert errors[0].startswith(f"data/{MEETING}:") and "YAML syntax error" in errors[0]
+    assert int(errors[0].split(":")[1]) >= line
+
+
+def test_missing_data_file(data_copy):
+    (data_copy / "relay.yml").unlink()
+    assert "data/relay.yml:1:1: (file): file is missing" in errors_for(data_copy)
+
+
+def test_anchor_and_alias_rejected(data_copy):
+    edit(data_copy, MEETING, "platform: Teams", "platform: &p Teams\nplace: *p")
+    assert any("anchors and aliases" in e for e in errors_for(data_copy))
+
+
+def test_all_errors_reported_in_one_run(data_copy):
+    edit(data_copy, MEETING, "number: 1", "number: first")
+    edit(data_copy, "people.yml", "    role: member", "    role: boss")
+    edit(data_copy, "statements.yml", "    status: proposal", "    status: maybe")
+    edit(data_copy, "courses.yml", "ects: 6", "ects: six")
+    errors = errors_for(data_copy)
+    files = {e.split(":")[0] for e in errors}
+    assert {f"data/{MEETING}", "data/people.yml", "data/statements.yml", "data/courses.yml"} <= files
+    assert len(errors) == 4
+
+
+def test_cli_prints_errors_and_fails(data_copy, capsys):
+    from kin.__main__ import main
+
+    edit(data_copy, MEETING, "date: 2022-02-08", "date: 8. februar")
+    assert main(["validate", str(data_copy)]) == 1
+    err = capsys.readouterr().err
+    assert f"data/{MEETING}:5:1: date: expected a date as YYYY-MM-DD" in err
