@@ -12,7 +12,7 @@ from mkdocs.exceptions import Abort
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, InclusionLevel
 
-from kin import DataValidationError, load_dataset
+from kin import DataValidationError, export, load_dataset
 from kin_site import pages, runtime
 
 
@@ -51,3 +51,8 @@ def on_page_markdown(markdown, page, config, files, **kwargs):
         # Theme templates do not autoescape, so the title is escaped here.
         page.title = str(escape(title))
     return markdown
+
+
+def on_post_build(config, **kwargs):
+    """Calendar, feeds and open data, generated from the same validated data."""
+    export.write_all(runtime.data(), Path(config.site_dir), config.site_url or "/")

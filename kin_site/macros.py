@@ -104,5 +104,9 @@ def define_env(env) -> None:
         return _render(env, "course.html", course=data().course[course_id])
 
     @env.macro
+    def open_data() -> Markup:
+        return _render(env, "open_data.html")
+
+    @env.macro
     def regions() -> Markup:
         return _render(env, "regions.html")

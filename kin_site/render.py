@@ -16,7 +16,7 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
-from kin import Dataset
+from kin import Dataset, export
 from kin import schema as s
 from kin_site import charts, labels, urls
 
@@ -134,6 +134,7 @@ class Renderer:
             MISSING=labels.MISSING,
             ROLE_PLURAL=labels.ROLE_PLURAL,
             charts=charts,
+            export=export,
             s=s,
         )
         self.env.filters.update(

@@ -1,0 +1,266 @@
+"""Machine-readable outputs from the validated dataset: iCalendar, Atom feeds,
+JSON data and the JSON Schemas it validates against. No MkDocs needed.
+
+``write_all(data, out_dir, site_url)`` writes everything below ``out_dir``.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, date, datetime, time, timedelta
+from pathlib import Path
+from xml.etree import ElementTree as ET
+from zoneinfo import ZoneInfo
+
+from icalendar import Calendar, Event
+from pydantic import BaseModel, TypeAdapter
+
+from kin import schema as s
+from kin.dataset import Dataset
+
+OSLO = ZoneInfo("Europe/Oslo")
+UID_DOMAIN = "kin-nettverk.no"
+LICENCE = "NLOD 2.0 (forslag, til bekreftelse av sekretariatet)"
+ATOM = "http://www.w3.org/2005/Atom"
+
+# --- Calendar ----------------------------------------------------------------
+
+
+def _walk(items: list[s.AgendaItem]):
+    for item in items:
+        yield item
+        yield from _walk(item.items)
+
+
+def agenda_summary(meeting: s.Meeting, data: Dataset) -> str:
+    lines = []
+    for item in meeting.agenda:
+        who = ", ".join(data.person[p].name for p in item.speakers)
+        lines.append(f"{item.time or ''} {item.title}{f' ({who})' if who else ''}".strip())
+    return "\n".join(lines)
+
+
+def meeting_event(meeting: s.Meeting, data: Dataset, site_url: str) -> Event:
+    event = Event()
+    event.add("uid", f"meeting-{meeting.id}@{UID_DOMAIN}")
+    event.add("summary", f"KIN: {meeting.theme}")
+    if meeting.start:
+        start = datetime.combine(meeting.date, time.fromisoformat(meeting.start), OSLO)
+        end_clock = time.fromisoformat(meeting.end) if meeting.end else None
+        end = datetime.combine(meeting.date, end_clock, OSLO) if end_clock else start + timedelta(hours=2)
+        event.add("dtstart", start)
+        event.add("dtend", end)
+    else:  # time not known: an all-day event
+        event.add("dtstart", meeting.date)
+        event.add("dtend", meeting.date + timedelta(days=1))
+    event.add("dtstamp", datetime.combine(meeting.date, time(0), UTC))
+    description = f"{meeting.title}. Tema: {meeting.theme}."
+    if meeting.agenda:
+        description += "\n\nAgenda:\n" + agenda_summary(meeting, data)
+    event.add("description", description)
+    where = meeting.place or meeting.platform
+    if where:
+        event.add("location", where)
+    event.add("url", f"{site_url}moter/{meeting.id}/")
+    return event
+
+
+def stage_event(stage: s.Stage, relay: s.Relay, site_url: str) -> Event:
+    event = Event()
+    event.add("uid", f"relay-{stage.id}@{UID_DOMAIN}")
+    event.add("summary", f"KI-stafetten: {stage.title}")
+    event.add("dtstart", stage.date)
+    event.add("dtend", (stage.end_date or stage.date) + timedelta(days=1))
+    event.add("dtstamp", datetime.combine(stage.date, time(0), UTC))
+    kind = next(k.name for k in relay.event_kinds if k.id == stage.kind)
+    event.add("description", f"{kind}. {stage.description or ''}".strip())
+    if stage.place:
+        event.add("location", stage.place)
+    event.add("url", stage.url or f"{site_url}ki-stafetten/")
+    return event
+
+
+def _calendar(name: str) -> Calendar:
+    cal = Calendar()
+    cal.add("prodid", "-//KIN//Kunstig intelligens i norsk helsetjeneste//NO")
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("x-wr-calname", name)
+    cal.add("x-wr-timezone", "Europe/Oslo")
+    return cal
+
+
+def _finish(cal: Calendar, dates: list[date]) -> bytes:
+    if dates:
+        cal.add_missing_timezones(
+            first_date=min(dates) - timedelta(days=366), last_date=max(dates) + timedelta(days=366)
+        )
+    return cal.to_ical()
+
+
+def calendar_feed(data: Dataset, site_url: str) -> bytes:
+    cal = _calendar("KIN – møter og KI-stafetten")
+    for meeting in data.meetings:
+        cal.add_component(meeting_event(meeting, data, site_url))
+    for stage in data.relay.stages:
+        cal.add_component(stage_event(stage, data.relay, site_url))
+    return _finish(cal, [m.date for m in data.meetings] + [st.date for st in data.relay.stages])
+
+
+def meeting_calendar(meeting: s.Meeting, data: Dataset, site_url: str) -> bytes:
+    cal = _calendar(f"KIN – {meeting.title}")
+    cal.add_component(meeting_event(meeting, data, site_url))
+    return _finish(cal, [meeting.date])
+
+
+# --- Atom feeds --------------------------------------------------------------
+
+
+def _stamp(day: date) -> str:
+    return datetime.combine(day, time(12), OSLO).isoformat()
+
+
+def atom_feed(title: str, feed_id: str, self_url: str, page_url: str, entries: list[dict]) -> bytes:
+    """Entries: dicts with id, title, url, updated (date), summary."""
+    ET.register_namespace("", ATOM)
+    feed = ET.Element(f"{{{ATOM}}}feed", {"xml:lang": "nb"})
+
+    def sub(parent, tag, text=None, **attrs):
+        el = ET.SubElement(parent, f"{{{ATOM}}}{tag}", attrs)
+        if text is not None:
+            el.text = text
+        return el
+
+    sub(feed, "title", title)
+    sub(feed, "id", feed_id)
+    sub(feed, "link", rel="self", href=self_url)
+    sub(feed, "link", rel="alternate", href=page_url)
+    updated = max((e["updated"] for e in entries), default=date(2022, 1, 1))
+    sub(feed, "updated", _stamp(updated))
+    author = sub(feed, "author")
+    sub(author, "name", "KIN – Kunstig intelligens i norsk helsetjeneste")
+    for e in sorted(entries, key=lambda e: e["updated"], reverse=True):
+        entry = sub(feed, "entry")
+        sub(entry, "title", e["title"])
+        sub(entry, "id", e["id"])
+        sub(entry, "link", rel="alternate", href=e["url"])
+        sub(entry, "updated", _stamp(e["updated"]))
+        sub(entry, "summary", e["summary"])
+    return b'<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(feed, encoding="utf-8")
+
+
+def statement_entries(data: Dataset, site_url: str) -> list[dict]:
+    entries = []
+    for st in data.statements:
+        changes = st.history or []
+        updated = max([h.date for h in changes] + ([st.date] if st.date else []), default=None)
+        origin = data.meeting[st.origin.meeting]
+        updated = updated or origin.date
+        status = f"Status: {st.status.value}. " if st.status else ""
+        entries.append(
+            {
+                "id": f"tag:{UID_DOMAIN},2022:statement/{st.id}/{updated.isoformat()}",
+                "title": st.title,
+                "url": f"{site_url}uttalelser/{st.id}/",
+                "updated": updated,
+                "summary": status + " ".join(st.text),
+            }
+        )
+    return entries
+
+
+def meeting_entries(data: Dataset, site_url: str) -> list[dict]:
+    entries = []
+    for m in data.meetings:
+        what = "Agenda publisert" if m.agenda else "Møte kunngjort"
+        entries.append(
+            {
+                "id": f"tag:{UID_DOMAIN},2022:meeting/{m.id}/agenda",
+                "title": f"{what}: {m.title} – {m.theme}",
+                "url": f"{site_url}moter/{m.id}/",
+                "updated": m.date,
+                "summary": f"{m.theme}. {m.date.isoformat()}{f' kl. {m.start}' if m.start else ''}.",
+            }
+        )
+        if m.minutes and m.minutes.status is s.MinutesStatus.approved:
+            entries.append(
+                {
+                    "id": f"tag:{UID_DOMAIN},2022:meeting/{m.id}/minutes",
+                    "title": f"Referat godkjent: {m.title}",
+                    "url": f"{site_url}moter/{m.id}/#referat",
+                    "updated": m.date,
+                    "summary": m.minutes.approval or "Referatet er godkjent.",
+                }
+            )
+    return entries
+
+
+# --- Open data -----------------------------------------------------------------
+
+
+class PublicPerson(BaseModel):
+    """What the site shows of a person: no contact details."""
+
+    id: str
+    name: str
+    aliases: list[str]
+    organisations: list[str]
+    role: s.Role | None = None
+
+
+API: dict[str, tuple[object, object]] = {
+    # name: (type for the schema, function giving the data)
+    "people": (list[PublicPerson], lambda d: [_public(p) for p in d.people]),
+    "organisations": (list[s.Organisation], lambda d: d.organisations),
+    "meetings": (list[s.Meeting], lambda d: d.meetings),
+    "relay": (s.Relay, lambda d: d.relay),
+    "courses": (list[s.Course], lambda d: d.courses),
+    "statements": (list[s.Statement], lambda d: d.statements),
+    "resources": (s.ResourcesFile, lambda d: d.resources),
+    "network": (s.Network, lambda d: d.network),
+}
+
+
+def _public(p: s.Person) -> PublicPerson:
+    return PublicPerson(id=p.id, name=p.name, aliases=p.aliases, organisations=p.organisations, role=p.role)
+
+
+def api_files(data: Dataset) -> dict[str, bytes]:
+    """JSON data and matching JSON Schemas, both from the same pydantic types."""
+    out = {}
+    for name, (kind, get) in API.items():
+        adapter = TypeAdapter(kind)
+        out[f"api/{name}.json"] = adapter.dump_json(get(data), indent=2, exclude_none=True)
+        schema = adapter.json_schema(mode="validation")
+        schema = {"$schema": "https://json-schema.org/draft/2020-12/schema", "title": f"KIN {name}", **schema}
+        out[f"api/schema/{name}.schema.json"] = json.dumps(schema, indent=2, ensure_ascii=False).encode()
+    return out
+
+
+def write_all(data: Dataset, out_dir: Path, site_url: str) -> list[Path]:
+    files = {
+        "kin.ics": calendar_feed(data, site_url),
+        "feeds/uttalelser.xml": atom_feed(
+            "KIN – uttalelser",
+            f"tag:{UID_DOMAIN},2022:statements",
+            f"{site_url}feeds/uttalelser.xml",
+            f"{site_url}uttalelser/",
+            statement_entries(data, site_url),
+        ),
+        "feeds/moter.xml": atom_feed(
+            "KIN – møter og referater",
+            f"tag:{UID_DOMAIN},2022:meetings",
+            f"{site_url}feeds/moter.xml",
+            f"{site_url}moter/",
+            meeting_entries(data, site_url),
+        ),
+        **{f"moter/{m.id}.ics": meeting_calendar(m, data, site_url) for m in data.meetings},
+        **api_files(data),
+    }
+    written = []
+    for rel, content in files.items():
+        path = out_dir / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(content)
+        written.append(path)
+    return written
