@@ -13,7 +13,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, InclusionLevel
 
 from kin import DataValidationError, export, load_dataset
-from kin_site import pages, runtime
+from kin_site import downloads, pages, runtime
 
 
 def _today() -> date:
@@ -55,4 +55,6 @@ def on_page_markdown(markdown, page, config, files, **kwargs):
 
 def on_post_build(config, **kwargs):
     """Calendar, feeds and open data, generated from the same validated data."""
-    export.write_all(runtime.data(), Path(config.site_dir), config.site_url or "/")
+    site_dir = Path(config.site_dir)
+    export.write_all(runtime.data(), site_dir, config.site_url or "/")
+    downloads.write_catalogue(runtime.site().course_rows(), site_dir / "studier")

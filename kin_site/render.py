@@ -94,6 +94,37 @@ class Site:
                     counts[kind] = counts.get(kind, 0) + 1
         return [(labels.label(k), counts[k]) for k in s.OrgKind if k in counts]
 
+    def course_rows(self) -> list[dict[str, object]]:
+        """One flat, labelled record per course: the catalogue's JSON, CSV and compare view."""
+        rows = []
+        for c in self.data.courses:
+            org, region, lo = self.data.org[c.institution], self.course_region(c), c.learning_outcomes
+            price = None if c.price_nok is None else ("Gratis" if c.price_nok == 0 else f"{c.price_nok} kr")
+            rows.append(
+                {
+                    "id": c.id,
+                    "code": c.code,
+                    "title": c.title,
+                    "kind": labels.label(c.kind),
+                    "institution": org.name,
+                    "region": labels.label(region) if region else None,
+                    "level": labels.label(c.level) if c.level else None,
+                    "ects": c.ects,
+                    "price": price,
+                    "language": labels.label(c.language) if c.language else None,
+                    "format": labels.label(c.format) if c.format else None,
+                    "term": c.term,
+                    "target_group": c.target_group,
+                    "status": labels.label(c.status),
+                    "description": " ".join(c.description) or None,
+                    "knowledge": lo.knowledge if lo else [],
+                    "skills": lo.skills if lo else [],
+                    "general": lo.general if lo else [],
+                    "url": c.url,
+                }
+            )
+        return rows
+
     def next_meeting(self) -> s.Meeting | None:
         upcoming = self.data.upcoming_meetings(self.today)
         return upcoming[0] if upcoming else None

@@ -23,3 +23,7 @@ def data() -> Dataset:
 
 def renderer() -> Renderer:
     return _state["renderer"]  # type: ignore[return-value]
+
+
+def site() -> Site:
+    return _state["site"]  # type: ignore[return-value]

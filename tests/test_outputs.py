@@ -75,7 +75,7 @@ def test_feeds_parse_and_link_to_built_pages(built_site):
             path = entry.link.removeprefix(SITE_URL).split("#")[0]
             assert (built_site / path / "index.html").exists(), entry.link
     html = (built_site / "index.html").read_text(encoding="utf-8")
-    assert 'rel="alternate" type="application/atom+xml"' in html and "feeds/uttalelser.xml" in html
+    assert 'href="./feeds/uttalelser.xml"' in html and 'href="./kin.ics"' in html
 
 
 def test_open_data_validates_against_published_schemas(built_site):

@@ -1,0 +1,175 @@
+"""Course catalogue in a real browser: filters, sorting, URL state, compare, downloads, speed."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from conftest import DATA, build_site, serve
+from playwright.sync_api import Page, expect
+
+from kin import load_dataset
+
+pytestmark = pytest.mark.browser
+WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+
+def visible_ids(page: Page) -> list[str]:
+    return page.eval_on_selector_all(".kin-catalogue__table tbody tr:not([hidden])", "rs => rs.map(r => r.dataset.id)")
+
+
+def count_text(page: Page) -> str:
+    return page.locator(".kin-catalogue__count").inner_text()
+
+
+def test_region_filter_shows_only_north(page: Page, site_url):
+    page.goto(site_url + "studier/")
+    page.select_option("#f-region", "helse-nord")
+    data = load_dataset(DATA)
+    ids = visible_ids(page)
+    assert ids and all(data.course[i].institution in {"uit", "unn"} for i in ids)
+    assert count_text(page) == f"{len(ids)} av {len(data.courses)} studietilbud"
+
+
+def test_level_plus_text_narrows(page: Page, site_url):
+    page.goto(site_url + "studier/")
+    page.select_option("#f-level", "master")
+    masters = visible_ids(page)
+    page.locator("#f-q").press_sequentially("helse")
+    narrowed = visible_ids(page)
+    assert set(narrowed) < set(masters) and "fys-3032" not in narrowed
+    assert "uit-helseteknologi" in narrowed and "ntnu-helseinformatikk" in narrowed
+    assert count_text(page).startswith(f"{len(narrowed)} av ")
+
+
+def test_sort_by_ects_missing_last(page: Page, site_url):
+    page.goto(site_url + "studier/")
+    page.get_by_role("button", name="Studiepoeng").click()
+    values = page.eval_on_selector_all(".kin-catalogue__table tbody tr", "rs => rs.map(r => r.dataset.ects)")
+    numbers = [float(v) for v in values if v]
+    assert numbers == sorted(numbers) and values.index("") == len(numbers)
+    page.get_by_role("button", name="Studiepoeng").click()
+    values = page.eval_on_selector_all(".kin-catalogue__table tbody tr", "rs => rs.map(r => r.dataset.ects)")
+    numbers = [float(v) for v in values if v]
+    assert numbers == sorted(numbers, reverse=True) and all(v == "" for v in values[len(numbers) :])
+
+
+def test_url_state_round_trip_and_history(page: Page, site_url, context):
+    page.goto(site_url + "studier/")
+    page.select_option("#f-status", "offered")
+    first_state = page.url
+    page.check("#pick-elmed219")
+    page.check("#pick-fys-3032")
+    shared = page.url
+    rows = visible_ids(page)
+    other = context.new_page()
+    other.goto(shared)
+    assert visible_ids(other) == rows
+    expect(other.locator(".kin-compare__table")).to_be_visible()
+    assert other.locator("#pick-elmed219").is_checked() and other.locator("#pick-fys-3032").is_checked()
+    page.go_back()
+    page.go_back()
+    assert page.url == first_state
+    assert not page.locator("#pick-elmed219").is_checked()
+    page.go_back()
+    assert len(visible_ids(page)) == len(load_dataset(DATA).courses)
+    page.go_forward()
+    assert page.locator("#f-status").input_value() == "offered"
+
+
+def test_compare_marks_differences(page: Page, site_url):
+    page.goto(site_url + "studier/?cmp=elmed219,fys-3032")
+    table = page.locator(".kin-compare__table")
+    expect(table).to_contain_text("ELMED219")
+    expect(table).to_contain_text("FYS-3032")
+    ects_row = table.locator("tr", has=page.locator("th", has_text="Studiepoeng"))
+    expect(ects_row).to_have_class("kin-diff")
+    status_row = table.locator("tbody tr", has=page.locator("th", has_text="Status"))
+    expect(status_row).not_to_have_class("kin-diff")
+    expect(table).to_contain_text("Har bred kunnskap om begrepene")
+
+
+def test_downloads_hold_every_course(built_site):
+    data = load_dataset(DATA)
+    raw = (built_site / "studier/studietilbud.csv").read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))))
+    assert {r["Id"] for r in rows} == {c.id for c in data.courses}
+    assert any(r["Tittel"] == "Digital transformasjon og bærekraft" for r in rows)
+    listed = json.loads((built_site / "studier/studietilbud.json").read_text(encoding="utf-8"))
+    assert [c["id"] for c in listed] == [c.id for c in data.courses]
+
+
+def test_full_table_without_javascript(browser, site_url):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(site_url + "studier/")
+    assert page.locator(".kin-catalogue__table tbody tr").count() == len(load_dataset(DATA).courses)
+    expect(page.locator("#kurs-elmed219")).to_contain_text("ikke oppgitt")
+    context.close()
+
+
+@pytest.mark.parametrize("path", ["studier/", "studier/?cmp=elmed219,fys-3032", "studier/elmed219/"])
+def test_catalogue_accessibility(page: Page, site_url, path):
+    page.goto(site_url + path)
+    result = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG}})
+    assert result.violations_count == 0, result.generate_report()
+
+
+SYNTHETIC = """  - id: synth-{i}
+    kind: course
+    code: SYN-{i:04d}
+    title: Syntetisk emne {i} om {topic}
+    institution: {org}
+    level: {level}
+    ects: {ects}
+    status: offered
+    description: ["Beskrivelse av emne {i} innen {topic}."]
+"""
+
+
+def test_filter_is_instant_with_1000_courses(tmp_path, data_copy, browser):
+    orgs, levels, topics = ["uit", "ntnu", "uib", "uio"], ["bachelor", "master", "phd"], ["bilder", "tekst", "etikk"]
+    extra = "".join(
+        SYNTHETIC.format(i=i, org=orgs[i % 4], level=levels[i % 3], ects=5 + i % 4 * 5, topic=topics[i % 3])
+        for i in range(1000)
+    )
+    path = data_copy / "courses.yml"
+    path.write_text(path.read_text(encoding="utf-8").replace("courses:\n", "courses:\n" + extra, 1), encoding="utf-8")
+    out = tmp_path / "site"
+    assert build_site(out, data_copy).returncode == 0
+    base, server = serve(out)
+    try:
+        page = browser.new_page()
+        page.goto(base + "studier/")
+        timings = page.evaluate(
+            """() => {
+              const t = [];
+              const region = document.querySelector('#f-region');
+              for (const v of ['helse-nord', 'helse-vest', '']) {
+                const s = performance.now();
+                region.value = v; region.dispatchEvent(new Event('change'));
+                t.push(performance.now() - s);
+              }
+              const q = document.querySelector('#f-q');
+              for (const text of ['b', 'bi', 'bil', 'bild']) {
+                const s = performance.now();
+                q.value = text; q.dispatchEvent(new Event('input'));
+                t.push(performance.now() - s);
+              }
+              return t;
+            }"""
+        )
+        assert max(timings) < 50, timings
+        assert page.locator(".kin-catalogue__count").inner_text().endswith("av 1022 studietilbud")
+    finally:
+        server.shutdown()
+
+
+def test_catalogue_script_is_small():
+    from conftest import ROOT
+
+    assert (ROOT / "docs/assets/catalogue.js").stat().st_size < 30_000
