@@ -128,9 +128,11 @@
       if (ok) shown++;
     }
     countEl.textContent = shown + " av " + rows.length + " studietilbud";
-    sortRows();
-    renderCompare();
+    var sortKey = (state.sort || "") + (state.dir || "");
+    if (sortKey !== lastSort) { lastSort = sortKey; sortRows(); }  // re-order only when asked
+    if ((state.cmp || "") !== lastCmp) { lastCmp = state.cmp || ""; renderCompare(); }
   }
+  var lastSort = "", lastCmp = null;
   function sortRows() {
     var col = state.sort === undefined ? -1 : parseInt(state.sort, 10);
     var dir = state.dir === "desc" ? -1 : 1;
