@@ -27,6 +27,12 @@ def errors_for(data: Path) -> list[str]:
     return [str(e) for e in info.value.errors]
 
 
+def assert_reported(data: Path, prefix: str, fragment: str) -> None:
+    """Some error starts with ``prefix`` (file:line:...) and contains ``fragment``."""
+    errors = errors_for(data)
+    assert any(e.startswith(prefix) and fragment in e for e in errors), errors
+
+
 def test_duplicate_key(data_copy):
     line = edit(data_copy, MEETING, "platform: Teams\n", "platform: Teams\nplatform: Zoom\n") + 1
     assert f"data/{MEETING}:{line}:1: platform: duplicate key (first defined on line {line - 1})" in errors_for(
@@ -44,10 +50,7 @@ def test_norway_problem_no_stays_text(data_copy):
 
 def test_boolean_where_text_expected(data_copy):
     line = edit(data_copy, MEETING, "platform: Teams", "platform: true")
-    assert any(
-        e.startswith(f"data/{MEETING}:{line}:") and "platform: expected text, got the boolean true" in e
-        for e in errors_for(data_copy)
-    )
+    assert_reported(data_copy, f"data/{MEETING}:{line}:", "platform: expected text, got the boolean true")
 
 
 def test_unknown_field(data_copy):
@@ -63,46 +66,34 @@ def test_missing_required_field(data_copy):
 
 def test_wrong_type(data_copy):
     line = edit(data_copy, MEETING, "number: 1", "number: first")
-    assert any(e.startswith(f"data/{MEETING}:{line}:1: number: ") and "'first'" in e for e in errors_for(data_copy))
+    assert_reported(data_copy, f"data/{MEETING}:{line}:1: number: ", "'first'")
 
 
 def test_bad_date(data_copy):
     line = edit(data_copy, MEETING, "date: 2022-02-08", "date: 2022-02-30")
-    assert any(
-        e.startswith(f"data/{MEETING}:{line}:1: date: ") and "not a real calendar date" in e
-        for e in errors_for(data_copy)
-    )
+    assert_reported(data_copy, f"data/{MEETING}:{line}:1: date: ", "not a real calendar date")
 
 
 def test_bad_time(data_copy):
     line = edit(data_copy, MEETING, 'end: "15:30"', 'end: "25:30"')
-    assert any(e.startswith(f"data/{MEETING}:{line}:1: end: ") and "HH:MM" in e for e in errors_for(data_copy))
+    assert_reported(data_copy, f"data/{MEETING}:{line}:1: end: ", "HH:MM")
 
 
 def test_unknown_person_in_agenda(data_copy):
     line = edit(data_copy, MEETING, "speakers: [trym-holter]", "speakers: [trym-holt]")
-    assert any(
-        e.startswith(f"data/{MEETING}:{line}:") and "agenda[2].items[1].speakers[0]: unknown person 'trym-holt'" in e
-        for e in errors_for(data_copy)
-    )
+    assert_reported(data_copy, f"data/{MEETING}:{line}:", "agenda[2].items[1].speakers[0]: unknown person 'trym-holt'")
 
 
 def test_duplicate_id(data_copy):
     edit(data_copy, "people.yml", "  - id: alia-zaka\n", "  - id: kerstin-bach\n")
     text = (data_copy / "people.yml").read_text(encoding="utf-8").splitlines()
     second = [i + 1 for i, line in enumerate(text) if line == "  - id: kerstin-bach"][1]
-    assert any(
-        e.startswith(f"data/people.yml:{second}:5: people[") and "duplicate id 'kerstin-bach'" in e
-        for e in errors_for(data_copy)
-    )
+    assert_reported(data_copy, f"data/people.yml:{second}:5: people[", "duplicate id 'kerstin-bach'")
 
 
 def test_javascript_url_rejected(data_copy):
     line = edit(data_copy, MEETING, "url: https://www.menti.com", "url: javascript:alert(1)")
-    assert any(
-        e.startswith(f"data/{MEETING}:{line}:") and "polls[1].url: only https:// and mailto: links" in e
-        for e in errors_for(data_copy)
-    )
+    assert_reported(data_copy, f"data/{MEETING}:{line}:", "polls[1].url: only https:// and mailto: links")
 
 
 def test_http_url_rejected(data_copy):
