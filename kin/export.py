@@ -20,16 +20,9 @@ from kin.dataset import Dataset
 
 OSLO = ZoneInfo("Europe/Oslo")
 UID_DOMAIN = "kin-nettverk.no"
-LICENCE = "NLOD 2.0 (forslag, til bekreftelse av sekretariatet)"
 ATOM = "http://www.w3.org/2005/Atom"
 
 # --- Calendar ----------------------------------------------------------------
-
-
-def _walk(items: list[s.AgendaItem]):
-    for item in items:
-        yield item
-        yield from _walk(item.items)
 
 
 def agenda_summary(meeting: s.Meeting, data: Dataset) -> str:
@@ -152,10 +145,8 @@ def atom_feed(title: str, feed_id: str, self_url: str, page_url: str, entries: l
 def statement_entries(data: Dataset, site_url: str) -> list[dict]:
     entries = []
     for st in data.statements:
-        changes = st.history or []
-        updated = max([h.date for h in changes] + ([st.date] if st.date else []), default=None)
-        origin = data.meeting[st.origin.meeting]
-        updated = updated or origin.date
+        dates = [h.date for h in st.history] + ([st.date] if st.date else [])
+        updated = max(dates, default=data.meeting[st.origin.meeting].date)
         status = f"Status: {st.status.value}. " if st.status else ""
         entries.append(
             {

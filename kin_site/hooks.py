@@ -57,4 +57,4 @@ def on_post_build(config, **kwargs):
     """Calendar, feeds and open data, generated from the same validated data."""
     site_dir = Path(config.site_dir)
     export.write_all(runtime.data(), site_dir, config.site_url or "/")
-    downloads.write_catalogue(runtime.site().course_rows(), site_dir / "studier")
+    downloads.write_catalogue(runtime.site().course_rows, site_dir / "studier")

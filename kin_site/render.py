@@ -94,6 +94,7 @@ class Site:
                     counts[kind] = counts.get(kind, 0) + 1
         return [(labels.label(k), counts[k]) for k in s.OrgKind if k in counts]
 
+    @cached_property
     def course_rows(self) -> list[dict[str, object]]:
         """One flat, labelled record per course: the catalogue's JSON, CSV and compare view."""
         rows = []
