@@ -43,6 +43,11 @@ def test_one_page_per_record(built_site):
     assert "12:00–15:30" in meeting and "Kerstin Bach" in meeting and "Mentimeter" in meeting
 
 
+def test_people_show_affiliation_as_written(built_site):
+    html = (built_site / "nettverket/index.html").read_text(encoding="utf-8")
+    assert "Oppgitt som «Hesledirektoratet»" in html and "Oppgitt som «UiO, CRAI, OUS»" in html
+
+
 def test_generated_pages_stay_out_of_the_sidebar(built_site):
     home = (built_site / "index.html").read_text(encoding="utf-8")
     assert "moter/2022-02-08/" not in home.split('class="md-sidebar')[1].split("</nav>")[0]
