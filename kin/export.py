@@ -15,6 +15,7 @@ from zoneinfo import ZoneInfo
 from icalendar import Calendar, Event
 from pydantic import BaseModel, TypeAdapter
 
+from kin import routes
 from kin import schema as s
 from kin.dataset import Dataset
 
@@ -54,7 +55,7 @@ def meeting_event(meeting: s.Meeting, data: Dataset, site_url: str) -> Event:
     where = meeting.place or meeting.platform
     if where:
         event.add("location", where)
-    event.add("url", f"{site_url}moter/{meeting.id}/")
+    event.add("url", site_url + routes.meeting(meeting.id))
     return event
 
 
@@ -69,7 +70,7 @@ def stage_event(stage: s.Stage, relay: s.Relay, site_url: str) -> Event:
     event.add("description", f"{kind}. {stage.description or ''}".strip())
     if stage.place:
         event.add("location", stage.place)
-    event.add("url", stage.url or f"{site_url}ki-stafetten/")
+    event.add("url", stage.url or site_url + routes.RELAY)
     return event
 
 
@@ -152,7 +153,7 @@ def statement_entries(data: Dataset, site_url: str) -> list[dict]:
             {
                 "id": f"tag:{UID_DOMAIN},2022:statement/{st.id}/{updated.isoformat()}",
                 "title": st.title,
-                "url": f"{site_url}uttalelser/{st.id}/",
+                "url": site_url + routes.statement(st.id),
                 "updated": updated,
                 "summary": status + " ".join(st.text),
             }
@@ -168,7 +169,7 @@ def meeting_entries(data: Dataset, site_url: str) -> list[dict]:
             {
                 "id": f"tag:{UID_DOMAIN},2022:meeting/{m.id}/agenda",
                 "title": f"{what}: {m.title} – {m.theme}",
-                "url": f"{site_url}moter/{m.id}/",
+                "url": site_url + routes.meeting(m.id),
                 "updated": m.date,
                 "summary": f"{m.theme}. {m.date.isoformat()}{f' kl. {m.start}' if m.start else ''}.",
             }
@@ -178,7 +179,7 @@ def meeting_entries(data: Dataset, site_url: str) -> list[dict]:
                 {
                     "id": f"tag:{UID_DOMAIN},2022:meeting/{m.id}/minutes",
                     "title": f"Referat godkjent: {m.title}",
-                    "url": f"{site_url}moter/{m.id}/#referat",
+                    "url": site_url + routes.meeting(m.id) + "#referat",
                     "updated": m.date,
                     "summary": m.minutes.approval or "Referatet er godkjent.",
                 }
@@ -230,22 +231,22 @@ def api_files(data: Dataset) -> dict[str, bytes]:
 
 def write_all(data: Dataset, out_dir: Path, site_url: str) -> list[Path]:
     files = {
-        "kin.ics": calendar_feed(data, site_url),
-        "feeds/uttalelser.xml": atom_feed(
+        routes.CALENDAR: calendar_feed(data, site_url),
+        routes.FEED_STATEMENTS: atom_feed(
             "KIN – uttalelser",
             f"tag:{UID_DOMAIN},2022:statements",
-            f"{site_url}feeds/uttalelser.xml",
-            f"{site_url}uttalelser/",
+            site_url + routes.FEED_STATEMENTS,
+            site_url + routes.STATEMENTS,
             statement_entries(data, site_url),
         ),
-        "feeds/moter.xml": atom_feed(
+        routes.FEED_MEETINGS: atom_feed(
             "KIN – møter og referater",
             f"tag:{UID_DOMAIN},2022:meetings",
-            f"{site_url}feeds/moter.xml",
-            f"{site_url}moter/",
+            site_url + routes.FEED_MEETINGS,
+            site_url + routes.MEETINGS,
             meeting_entries(data, site_url),
         ),
-        **{f"moter/{m.id}.ics": meeting_calendar(m, data, site_url) for m in data.meetings},
+        **{routes.meeting_calendar(m.id): meeting_calendar(m, data, site_url) for m in data.meetings},
         **api_files(data),
     }
     written = []

@@ -12,7 +12,7 @@ from mkdocs.exceptions import Abort
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, InclusionLevel
 
-from kin import DataValidationError, export, load_dataset
+from kin import DataValidationError, export, load_dataset, routes
 from kin_site import downloads, pages, runtime
 
 
@@ -28,6 +28,7 @@ def on_config(config, **kwargs):
         runtime.load(load_dataset(data_dir), _today())
     except DataValidationError as exc:
         raise Abort(f"Data validation failed, the site was not built.\n{exc}") from None
+    config.extra["routes"] = routes  # for overrides/main.html
     return config
 
 

@@ -7,7 +7,7 @@ in by the macros. Ids are validated as ``[a-z0-9-]`` so they are safe to quote.
 from __future__ import annotations
 
 from kin import Dataset
-from kin_site import urls
+from kin import routes as urls
 
 
 def meeting(meeting_id: str) -> str:

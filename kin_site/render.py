@@ -18,7 +18,8 @@ from markupsafe import Markup
 
 from kin import Dataset, export
 from kin import schema as s
-from kin_site import charts, labels, urls
+from kin import routes as urls
+from kin_site import charts, labels
 
 TEMPLATES = Path(__file__).parent / "templates"
 

@@ -87,8 +87,9 @@ def test_axe_with_search_open(page: Page, site_url, scheme):
 
 
 def test_no_third_party_requests_and_no_console_errors(page: Page, site_url):
-    outside, errors = [], []
+    outside, errors, failed = [], [], []
     page.on("request", lambda r: outside.append(r.url) if urlparse(r.url).hostname != "127.0.0.1" else None)
+    page.on("response", lambda r: failed.append(f"{r.status} {r.url}") if r.status >= 400 else None)
     page.on("console", lambda m: errors.append(f"{page.url}: {m.text} {m.location}") if m.type == "error" else None)
     page.on("pageerror", lambda e: errors.append(f"{page.url}: {e}"))
     for path in PAGE_TYPES.values():
@@ -96,6 +97,7 @@ def test_no_third_party_requests_and_no_console_errors(page: Page, site_url):
         page.wait_for_load_state("networkidle")
     search(page, site_url, "Trym")
     assert outside == []
+    assert failed == []  # e.g. Material fetching sitemap.xml beside a feed link
     assert errors == []
 
 

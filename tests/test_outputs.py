@@ -67,15 +67,25 @@ def test_uids_unique_and_stable_across_builds(built_site, tmp_path):
 
 def test_feeds_parse_and_link_to_built_pages(built_site):
     for name in ("uttalelser", "moter"):
-        feed = feedparser.parse((built_site / f"feeds/{name}.xml").read_bytes())
+        feed = feedparser.parse((built_site / f"{name}.xml").read_bytes())
         assert not feed.bozo, feed.get("bozo_exception")
         assert feed.entries
         for entry in feed.entries:
             assert entry.id and entry.updated
             path = entry.link.removeprefix(SITE_URL).split("#")[0]
             assert (built_site / path / "index.html").exists(), entry.link
-    html = (built_site / "index.html").read_text(encoding="utf-8")
-    assert 'href="./feeds/uttalelser.xml"' in html and 'href="./kin.ics"' in html
+
+
+def test_feeds_announced_in_every_head_and_linked_in_footer(built_site):
+    for page in (built_site / "index.html", built_site / "moter/2022-02-08/index.html"):
+        html = page.read_text(encoding="utf-8")
+        head = html.split("</head>")[0]
+        feeds = re.findall(r'<link rel="alternate" type="application/atom\+xml" title="[^"]+" href="([^"]+)">', head)
+        assert len(feeds) == 2
+        for href in feeds:
+            assert (page.parent / href).resolve().is_file(), href
+            assert f'<a href="{href}">' in html.split("</head>")[1]
+    assert "kin.ics" in html.split("</head>")[1]
 
 
 def test_open_data_validates_against_published_schemas(built_site):
@@ -104,7 +114,7 @@ def test_extra_meeting_reaches_every_output(tmp_path, data_copy):
     assert "meeting-2031-03-14@kin-nettverk.no" in [str(e["UID"]) for e in evs]
     _, (single,) = events(out / "moter/2031-03-14.ics")
     assert single.decoded("DTSTART") == datetime(2031, 3, 14, 9, 0, tzinfo=OSLO)
-    feed = feedparser.parse((out / "feeds/moter.xml").read_bytes())
+    feed = feedparser.parse((out / "moter.xml").read_bytes())
     assert any("2031-03-14" in e.link for e in feed.entries)
     meetings = json.loads((out / "api/meetings.json").read_text(encoding="utf-8"))
     assert "2031-03-14" in [m["id"] for m in meetings]

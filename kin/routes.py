@@ -1,4 +1,8 @@
-"""Site-relative URLs of every page, in one place (directory URLs)."""
+"""Site-relative URLs of every page and download, in one place.
+
+Pages use directory URLs. Both the exports (kin.export) and the site (kin_site)
+build links from here, so a page can move without breaking a feed or calendar.
+"""
 
 HOME = ""
 MEETINGS = "moter/"
@@ -12,10 +16,21 @@ REGIONS = "studier/regioner/"
 ABOUT = "om/"
 ACCESSIBILITY = "om/tilgjengelighet/"
 PRIVACY = "om/personvern/"
+OPEN_DATA = "om/apne-data/"
+
+CALENDAR = "kin.ics"
+# Feeds live at the site root: Material's JS fetches "sitemap.xml" next to every
+# <link rel="alternate"> in the head, which only exists at the root (zensical#908).
+FEED_STATEMENTS = "uttalelser.xml"
+FEED_MEETINGS = "moter.xml"
 
 
 def meeting(meeting_id: str) -> str:
     return f"{MEETINGS}{meeting_id}/"
+
+
+def meeting_calendar(meeting_id: str) -> str:
+    return f"{MEETINGS}{meeting_id}.ics"
 
 
 def person_anchor(person_id: str) -> str:
