@@ -17,8 +17,8 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 from markupsafe import Markup
 
 from kin import Dataset, export
-from kin import schema as s
 from kin import routes as urls
+from kin import schema as s
 from kin_site import charts, labels
 
 TEMPLATES = Path(__file__).parent / "templates"
