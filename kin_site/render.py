@@ -41,6 +41,20 @@ class Talk:
     role: str  # "speaker", "moderator" or "panellist"
 
 
+@dataclass(frozen=True)
+class RegionOffer:
+    """What one region offers; region None collects institutions without a region."""
+
+    region: s.Region | None
+    courses: list[s.Course]
+    institutions: list[s.Organisation]
+    counts: list[s.CourseCount]
+
+    @property
+    def anchor(self) -> str:
+        return self.region.value if self.region else "uten-region"
+
+
 class Site:
     """Derived views of the dataset that several pages share."""
 
@@ -137,6 +151,18 @@ class Site:
 
     def course_region(self, course: s.Course) -> s.Region | None:
         return self.data.org[course.institution].region
+
+    @cached_property
+    def region_offers(self) -> list[RegionOffer]:
+        """Courses and course counts per region, in the order of the Region enum."""
+        offers = []
+        for region in [*s.Region, None]:
+            courses = [c for c in self.data.courses if self.course_region(c) == region]
+            counts = [cc for cc in self.data.course_counts if self.data.org[cc.institution].region == region]
+            if courses or counts:
+                org_ids = dict.fromkeys(c.institution for c in courses)
+                offers.append(RegionOffer(region, courses, [self.data.org[i] for i in org_ids], counts))
+        return offers
 
 
 def walk_agenda(items: list[s.AgendaItem]):

@@ -113,6 +113,49 @@ def test_full_table_without_javascript(browser, site_url):
     context.close()
 
 
+def tab_to(page: Page, selector: str, limit: int = 400) -> None:
+    """Press Tab until ``selector`` has focus; every control passed on the way must show its focus."""
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        focused = page.evaluate(
+            """s => { const e = document.activeElement, st = getComputedStyle(e);
+                return {hit: e.matches(s), inCatalogue: !!e.closest('.kin-catalogue'),
+                        outline: st.outlineStyle !== 'none' && parseFloat(st.outlineWidth) >= 2,
+                        name: e.outerHTML.slice(0, 80)}; }""",
+            selector,
+        )
+        if focused["inCatalogue"]:
+            assert focused["outline"], f"no visible focus on {focused['name']}"
+        if focused["hit"]:
+            return
+    raise AssertionError(f"{selector} not reachable with Tab")
+
+
+def test_catalogue_works_with_the_keyboard_alone(page: Page, site_url):
+    page.goto(site_url + "studier/")
+    total = len(load_dataset(DATA).courses)
+    tab_to(page, "#f-region")
+    while page.eval_on_selector("#f-region", "e => e.value") != "helse-nord":
+        page.keyboard.press("ArrowDown")
+    shown = len(visible_ids(page))
+    assert shown < total and count_text(page) == f"{shown} av {total} studietilbud"
+    assert page.get_attribute(".kin-catalogue__count", "aria-live") == "polite"
+
+    tab_to(page, ".kin-reset")
+    page.keyboard.press("Enter")
+    assert count_text(page) == f"{total} av {total} studietilbud"
+
+    tab_to(page, "th[data-key=ects] button")
+    page.keyboard.press("Enter")
+    assert page.get_attribute("th[data-key=ects]", "aria-sort") == "ascending"
+
+    for course in ("elmed219", "fys-3032"):  # rows are now in ECTS order: 6 before 10
+        tab_to(page, f"#pick-{course}")
+        page.keyboard.press("Space")
+    expect(page.locator(".kin-compare")).to_contain_text("ELMED219")
+    expect(page.locator(".kin-compare")).to_contain_text("FYS-3032")
+
+
 @pytest.mark.parametrize("path", ["studier/", "studier/?cmp=elmed219,fys-3032", "studier/elmed219/"])
 def test_catalogue_accessibility(page: Page, site_url, path):
     page.goto(site_url + path)

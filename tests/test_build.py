@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import re
 
-from conftest import build_site
+from conftest import DATA, build_site
 from test_validation import edit
+
+from kin import load_dataset
 
 EXTRA_MEETING = """id: 2031-03-14
 title: Nettverksmøte nr 1 2031
@@ -76,3 +78,30 @@ def test_meeting_added_as_data_only(tmp_path, data_copy):
     assert "Kvantefiltrering av pingviner" in (out / "index.html").read_text(encoding="utf-8")
     search = (out / "search/search_index.json").read_text(encoding="utf-8")
     assert "Kvantefiltrering" in search
+
+
+def test_region_overview_lists_every_course_once_under_its_region(built_site):
+    data = load_dataset(DATA)
+    html = (built_site / "studier/regioner/index.html").read_text(encoding="utf-8")
+    sections = dict(re.findall(r'<h2 id="([\w-]+)".*?</h2>(.*?)(?=<h2 id=|</div>\s*</article>|$)', html, re.S))
+    assert list(sections) == ["helse-nord", "helse-midt-norge", "helse-vest", "helse-sor-ost"]
+    for course in data.courses:
+        region = data.org[course.institution].region.value
+        link = f'href="../{course.id}/"'
+        assert sections[region].count(link) == 1, course.id
+        assert sum(body.count(link) for body in sections.values()) == 1
+    uio = sections["helse-sor-ost"]
+    assert '<th scope="row">Matematikk og naturfag</th><td>16</td>' in uio and 'role="img"' in uio
+
+
+def test_region_overview_keeps_courses_without_a_region(tmp_path, data_copy):
+    edit(
+        data_copy,
+        "organisations.yml",
+        "short_name: UiB, kind: university, region: helse-vest}",
+        "short_name: UiB, kind: university}",
+    )
+    out = tmp_path / "out"
+    assert build_site(out, data_copy).returncode == 0
+    html = (out / "studier/regioner/index.html").read_text(encoding="utf-8")
+    assert 'id="uten-region"' in html and "ELMED219" in html.split('id="uten-region"')[1]
