@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test validate lint clean
+.PHONY: serve build deps test validate lint external-links benchmark clean
 
 $(VENV)/.site: requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -28,11 +28,19 @@ validate: $(VENV)/.site  ## check the data files only
 lint: $(VENV)/.dev
 	$(PY) -m ruff check .
 
-test: $(VENV)/.dev  ## the full test suite, browser tests included
+deps: $(VENV)/.dev  ## pinned Python dependencies and a Chromium for the browser tests
 	sh scripts/ensure-chromium.sh $(PY)
+
+test: deps  ## the full test suite, browser tests included
 	$(PY) -m ruff check .
 	$(PY) -m kin validate
 	$(PY) -m pytest
+
+external-links: $(VENV)/.site  ## list (and, when online, check) external URLs in data/; never blocks
+	-$(PY) -m kin urls --check
+
+benchmark: $(VENV)/.dev  ## build cost at 1x, 10x, 100x data (see README, Performance)
+	$(PY) scripts/benchmark.py
 
 clean:
 	rm -rf site $(VENV) .pytest_cache .ruff_cache

@@ -24,6 +24,10 @@ def define_env(env) -> None:
         return _render(env, "home.html")
 
     @env.macro
+    def subscribe() -> Markup:
+        return _render(env, "subscribe.html")
+
+    @env.macro
     def meeting_index() -> Markup:
         return _render(env, "meeting_index.html")
 
