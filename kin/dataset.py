@@ -7,6 +7,7 @@ line, column and field.
 
 from __future__ import annotations
 
+import functools
 import types
 import typing
 from collections import Counter
@@ -19,7 +20,7 @@ from pydantic import BaseModel, ValidationError
 
 from kin import schema as s
 from kin.errors import DataError, DataValidationError
-from kin.loader import Positions, load_yaml
+from kin.loader import Positions, gc_paused, load_yaml
 
 # Single files and the model each must match; meetings live one per file.
 FILES: dict[str, type[s.Model]] = {
@@ -110,7 +111,11 @@ def _validate(model: type[BaseModel], raw: Any, positions: Positions, collector:
 
 def load_dataset(data_dir: Path | str) -> Dataset:
     """Load and validate all data under ``data_dir``; raise on any error."""
-    data_dir = Path(data_dir)
+    with gc_paused():  # only short-lived, acyclic garbage here
+        return _load_dataset(Path(data_dir))
+
+
+def _load_dataset(data_dir: Path) -> Dataset:
     collector = _Collector()
     parsed: dict[str, Any] = {}
     positions: dict[str, Positions] = {}
@@ -197,20 +202,20 @@ class _Records:
             seen.add(item.id)
 
 
-def _ref_of(annotation: Any) -> tuple[s.Ref | None, bool]:
+def ref_of(annotation: Any) -> tuple[s.Ref | None, bool]:
     """Find a Ref marker in a field annotation; also say whether it is a list."""
     origin = typing.get_origin(annotation)
     if origin is typing.Annotated:
         for meta in annotation.__metadata__:
             if isinstance(meta, s.Ref):
                 return meta, False
-        return _ref_of(annotation.__origin__)
+        return ref_of(annotation.__origin__)
     if origin is list:
-        ref, _ = _ref_of(typing.get_args(annotation)[0])
+        ref, _ = ref_of(typing.get_args(annotation)[0])
         return ref, True
     if origin in (typing.Union, types.UnionType):
         for arg in typing.get_args(annotation):
-            ref, many = _ref_of(arg)
+            ref, many = ref_of(arg)
             if ref:
                 return ref, many
     return None, False
@@ -224,13 +229,18 @@ _REF_NAMES = {
 }
 
 
+@functools.cache
+def _fields(model: type[BaseModel]) -> list[tuple[str, s.Ref | None, bool]]:
+    """Each field of a model with its Ref marker (if any), worked out once per class."""
+    return [(name, *ref_of(info.annotation)) for name, info in model.model_fields.items()]
+
+
 def check_refs(model: BaseModel, path: tuple, rel: str, records: _Records, collector: _Collector) -> None:
     """Walk a model and report every Ref whose target id does not exist."""
     pos = records.positions[rel]
-    for name, info in type(model).model_fields.items():
+    for name, ref, many in _fields(type(model)):
         value = getattr(model, name)
         here = (*path, name)
-        ref, many = _ref_of(info.annotation)
         if ref is not None and value is not None:
             for index, target in enumerate(value if many else [value]):
                 if target not in records.ids.get(ref.collection, set()):
