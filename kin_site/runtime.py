@@ -5,14 +5,15 @@ from __future__ import annotations
 from datetime import date
 
 from kin import Dataset
+from kin_site.pages import GeneratedPage
 from kin_site.render import Renderer, Site
 
 _state: dict[str, object] = {}
-titles: dict[str, str] = {}
+generated: dict[str, GeneratedPage] = {}  # source path -> page generated from data
 
 
 def load(data: Dataset, today: date) -> None:
-    titles.clear()
+    generated.clear()
     site = Site(data, today)
     _state.update(data=data, site=site, renderer=Renderer(site))
 

@@ -1,0 +1,156 @@
+"""Build benchmark: the real site and synthetic data at 10x and 100x, against plain MkDocs.
+
+For each scale it reports the median wall and CPU time of a strict build over
+several runs, peak memory, pages, site size and search index size; the time to
+validate the data; and the same pages pre-rendered to Markdown and built by
+plain MkDocs (same theme and nav, no macros, no hooks) as the limit to compare
+against. Both builds run in the same loop, alternating, so they see the same machine.
+
+    python scripts/benchmark.py            # scales 1 10 100, 3 runs each
+    python scripts/benchmark.py --runs 5 --scales 1 10
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "scripts"))
+sys.path.insert(0, str(ROOT))
+
+from generate_data import generate  # noqa: E402
+
+from kin import routes  # noqa: E402
+
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+
+
+@dataclass
+class Run:
+    wall: float
+    cpu: float
+    peak_mib: float
+
+
+def timed(cmd: list[str], env: dict[str, str]) -> Run:
+    """Run a command; wall time, CPU time (user + system) and peak RSS of that process alone."""
+    started = time.perf_counter()
+    proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(proc.pid, 0)
+    wall = time.perf_counter() - started
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise SystemExit(f"failed: {' '.join(cmd)}\n{proc.stderr.read().decode()}")
+    return Run(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024)
+
+
+def mkdocs(config: Path, out: Path, strict: bool = True) -> list[str]:
+    return [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config), "-d", str(out)] + (["--strict"] * strict)
+
+
+def baseline_config(docs: Path, work: Path) -> Path:
+    """Our mkdocs.yml with only the theme, nav and search: no macros plugin, no hooks."""
+    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    config.update(
+        docs_dir=str(docs),
+        plugins=["search"],
+        extra={"routes": {k: v for k, v in vars(routes).items() if k.isupper()}},
+        validation={"nav": {"omitted_files": "info"}},
+    )
+    config["theme"]["custom_dir"] = str(ROOT / "overrides")
+    for key in ("hooks", "watch", "strict"):
+        config.pop(key, None)
+    path = work / "baseline.yml"
+    path.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return path
+
+
+def prerender(data: Path, work: Path) -> Path:
+    """Every page of the real build as plain Markdown, plus the static files of docs/."""
+    docs = work / "baseline-docs"
+    shutil.copytree(ROOT / "docs", docs, ignore=shutil.ignore_patterns("*.md"))
+    env = {**ENV, "KIN_DATA_DIR": str(data), "KIN_DUMP_MARKDOWN": str(docs)}
+    timed(mkdocs(ROOT / "mkdocs.yml", work / "dump-site"), env)
+    return docs
+
+
+def size(path: Path) -> int:
+    return sum(f.stat().st_size for f in path.rglob("*") if f.is_file())
+
+
+def measure(label: str, data: Path, runs: int, work: Path) -> dict[str, object]:
+    env = {**ENV, "KIN_DATA_DIR": str(data)}
+    site, base_site = work / "site", work / "baseline-site"
+    base_config = baseline_config(prerender(data, work), work)
+    real, base, validate = [], [], []
+    for _ in range(runs):
+        real.append(timed(mkdocs(ROOT / "mkdocs.yml", site), env))
+        base.append(timed(mkdocs(base_config, base_site, strict=False), ENV))
+        validate.append(timed([sys.executable, "-m", "kin", "validate", str(data)], ENV))
+    med = lambda rs, attr: statistics.median(getattr(r, attr) for r in rs)  # noqa: E731
+    return {
+        "scale": label,
+        "wall_s": med(real, "wall"),
+        "cpu_s": med(real, "cpu"),
+        "peak_mib": max(r.peak_mib for r in real),
+        "pages": sum(1 for _ in site.rglob("*.html")),
+        "site_mib": size(site) / 2**20,
+        "search_index_kib": (site / "search/search_index.json").stat().st_size / 1024,
+        "baseline_wall_s": med(base, "wall"),
+        "baseline_pages": sum(1 for _ in base_site.rglob("*.html")),
+        "ratio": med(real, "wall") / med(base, "wall"),
+        "validate_s": med(validate, "wall"),
+    }
+
+
+def table(rows: list[dict[str, object]]) -> str:
+    head = (
+        "| Data | Build (wall) | Build (CPU) | Peak memory | Pages | Site size | Search index "
+        "| Plain MkDocs | Ratio | Validate |"
+    )
+    lines = [head, "|---|" + "---:|" * 9]
+    for r in rows:
+        lines.append(
+            f"| {r['scale']} | {r['wall_s']:.2f} s | {r['cpu_s']:.2f} s | {r['peak_mib']:.0f} MiB | {r['pages']} "
+            f"| {r['site_mib']:.1f} MiB | {r['search_index_kib']:.0f} KiB | {r['baseline_wall_s']:.2f} s "
+            f"| {r['ratio']:.2f} | {r['validate_s']:.2f} s |"
+        )
+    return "\n".join(lines)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--scales", type=int, nargs="+", default=[1, 10, 100])
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--json", type=Path, help="also write the results as JSON")
+    args = parser.parse_args()
+    rows = []
+    for scale in args.scales:
+        with tempfile.TemporaryDirectory(prefix=f"kin-bench-{scale}x-") as tmp:
+            work = Path(tmp)
+            data = ROOT / "data" if scale == 1 else generate(scale, work / "data")
+            label = "real (1×)" if scale == 1 else f"{scale}×"
+            rows.append(measure(label, data, args.runs, work))
+            print(f"{label}: done", file=sys.stderr)
+    print(f"{platform.python_implementation()} {platform.python_version()}, {os.cpu_count()} CPUs, "
+          f"median of {args.runs} runs\n")  # fmt: skip
+    print(table(rows))
+    if args.json:
+        args.json.write_text(json.dumps(rows, indent=2), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
