@@ -28,13 +28,20 @@ BYTECODE_CACHE = FileSystemBytecodeCache()
 
 
 def relative(target: str, current: str) -> str:
-    """URL of ``target`` (site-relative, e.g. 'moter/x/#a') as seen from page ``current``."""
+    """URL of ``target`` (site-relative, e.g. 'moter/x/#a') as seen from page ``current``.
+
+    Plain string work instead of ``posixpath.relpath``, which was a tenth of the
+    rendering time: it runs for every link on every page.
+    """
     path, _, fragment = target.partition("#")
-    base = current if current.endswith("/") or not current else posixpath.dirname(current) + "/"
-    rel = posixpath.relpath(path or ".", base.rstrip("/") or ".")
-    if path.endswith("/") or not path:
-        rel = "./" if rel == "." else rel + "/"
-    return rel + (f"#{fragment}" if fragment else "")
+    base = current if current.endswith("/") or not current else current.rpartition("/")[0] + "/"
+    base_parts = [part for part in base.split("/") if part]
+    target_parts = path.split("/")
+    common = 0
+    while common < min(len(base_parts), len(target_parts) - 1) and base_parts[common] == target_parts[common]:
+        common += 1
+    rel = "../" * (len(base_parts) - common) + "/".join(target_parts[common:])
+    return (rel or "./") + (f"#{fragment}" if fragment else "")
 
 
 @dataclass
