@@ -7,7 +7,6 @@ inside them (a ``[x](javascript:...)`` in data stays literal text).
 
 from __future__ import annotations
 
-import posixpath
 from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
