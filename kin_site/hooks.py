@@ -1,10 +1,17 @@
 """MkDocs hooks: load and validate data before anything renders, generate one
-page per record, and keep generated pages out of the navigation."""
+page per record, and keep generated pages out of the navigation.
+
+Under ``mkdocs serve`` every rebuild loads the data again (MkDocs reloads the
+config, so ``on_config`` runs), and Python code under ``kin/`` and ``kin_site/``
+is imported again when it changed: MkDocs itself runs hook modules only once.
+"""
 
 from __future__ import annotations
 
+import importlib
 import json
 import os
+import sys
 from datetime import date
 from pathlib import Path
 
@@ -13,8 +20,33 @@ from mkdocs.exceptions import Abort
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, InclusionLevel
 
-from kin import DataValidationError, export, load_dataset, routes
+import kin
+from kin import export, routes
 from kin_site import downloads, pages, render, runtime
+
+PACKAGES = ("kin", "kin_site")
+_ROOT = Path(__file__).resolve().parent.parent
+_code_stamp: int | None = None
+
+
+def _code_changed() -> bool:
+    """True when a .py file of the data or site package changed since the last build."""
+    global _code_stamp
+    stamp = max(p.stat().st_mtime_ns for pkg in PACKAGES for p in (_ROOT / pkg).rglob("*.py"))
+    changed = _code_stamp is not None and stamp != _code_stamp
+    _code_stamp = stamp
+    return changed
+
+
+def _reimport() -> None:
+    global kin, export, routes, downloads, pages, render, runtime
+    for name in [n for n in sys.modules if n.split(".")[0] in PACKAGES]:
+        del sys.modules[name]
+    kin = importlib.import_module("kin")
+    export, routes = importlib.import_module("kin.export"), importlib.import_module("kin.routes")
+    downloads, pages, render, runtime = (
+        importlib.import_module(f"kin_site.{m}") for m in ("downloads", "pages", "render", "runtime")
+    )
 
 
 def _today() -> date:
@@ -22,12 +54,23 @@ def _today() -> date:
     return date.fromisoformat(override) if override else date.today()
 
 
+def _data_dir(config) -> Path:
+    return Path(os.environ.get("KIN_DATA_DIR") or Path(config.config_file_path).parent / "data")
+
+
+def on_serve(server, config, builder, **kwargs):
+    server.watch(str(_data_dir(config)))  # also when KIN_DATA_DIR points outside the project
+    return server
+
+
 @event_priority(100)  # before the macros plugin reads the data
 def on_config(config, **kwargs):
-    data_dir = Path(os.environ.get("KIN_DATA_DIR") or Path(config.config_file_path).parent / "data")
+    if _code_changed():
+        _reimport()
+    data_dir = _data_dir(config)
     try:
-        runtime.load(load_dataset(data_dir), _today())
-    except DataValidationError as exc:
+        runtime.load(kin.load_dataset(data_dir), _today())
+    except kin.DataValidationError as exc:
         raise Abort(f"Data validation failed, the site was not built.\n{exc}") from None
     config.extra["routes"] = routes  # for overrides/main.html
     return config
