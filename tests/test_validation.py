@@ -114,9 +114,30 @@ def test_missing_data_file(data_copy):
     assert "data/relay.yml:1:1: (file): file is missing" in errors_for(data_copy)
 
 
-def test_anchor_and_alias_rejected(data_copy):
-    edit(data_copy, MEETING, "platform: Teams", "platform: &p Teams\nplace: *p")
-    assert any("anchors and aliases" in e for e in errors_for(data_copy))
+@pytest.mark.parametrize(
+    ("new", "offset", "message"),
+    [
+        ("platform: &p Teams\nplace: *p", 0, "anchors and aliases (&, *) are not allowed"),
+        ("platform: Teams\n<<: {place: Bergen}", 1, "merge keys (<<) are not allowed"),
+        ("platform: !secret Teams", 0, "custom tag !secret is not allowed"),
+        ("platform: Teams\n? [a, b]\n: c", 1, "keys must be plain text"),
+    ],
+)
+def test_yaml_features_we_do_not_allow(data_copy, new, offset, message):
+    line = edit(data_copy, MEETING, "platform: Teams", new) + offset
+    assert_reported(data_copy, f"data/{MEETING}:{line}:", message)
+
+
+def test_one_document_per_file(data_copy):
+    path = data_copy / "relay.yml"
+    lines = path.read_text(encoding="utf-8").count("\n")
+    path.write_text(path.read_text(encoding="utf-8") + "---\nstages: []\n", encoding="utf-8")
+    assert_reported(data_copy, f"data/relay.yml:{lines + 1}:1:", "only one YAML document per file")
+
+
+def test_empty_file(data_copy):
+    (data_copy / "relay.yml").write_text("# nothing yet\n", encoding="utf-8")
+    assert "data/relay.yml:1:1: (file): file is empty" in errors_for(data_copy)
 
 
 def test_all_errors_reported_in_one_run(data_copy):
