@@ -25,42 +25,45 @@ class GeneratedPage:
     render: Callable[[Renderer], str]  # Markdown of the page body
 
 
-def _join(*parts: str) -> str:
+# Sections of a page: an optional Markdown heading (with its anchor) and the template under it.
+Sections = list[tuple[str | None, str]]
+
+MEETING: Sections = [
+    (None, "meeting_header.html"),
+    ("## Agenda { #agenda }", "meeting_agenda.html"),
+    ("## Referat { #referat }", "meeting_minutes.html"),
+    ("## Avstemninger { #avstemninger }", "meeting_polls.html"),
+    ("## Neste møte og innspill { #neste-mote }", "meeting_next.html"),
+]
+STATEMENT: Sections = [
+    (None, "statement.html"),
+    ("## Historikk { #historikk }", "statement_history.html"),
+    ("## Siter denne uttalelsen { #siter }", "statement_cite.html"),
+]
+
+
+def _compose(r: Renderer, sections: Sections, **context: object) -> str:
+    parts: list[str] = []
+    for heading, template in sections:
+        parts += [heading] if heading else []
+        parts.append(r.render(template, **context))
     return "\n\n".join(parts) + "\n"
 
 
 def meeting(r: Renderer, meeting_id: str) -> str:
-    m = r.site.data.meeting[meeting_id]
-    return _join(
-        r.render("meeting_header.html", meeting=m),
-        "## Agenda { #agenda }",
-        r.render("meeting_agenda.html", meeting=m),
-        "## Referat { #referat }",
-        r.render("meeting_minutes.html", meeting=m),
-        "## Avstemninger { #avstemninger }",
-        r.render("meeting_polls.html", meeting=m),
-        "## Neste møte og innspill { #neste-mote }",
-        r.render("meeting_next.html", meeting=m),
-    )
+    return _compose(r, MEETING, meeting=r.site.data.meeting[meeting_id])
 
 
 def statement(r: Renderer, statement_id: str) -> str:
-    st = r.site.data.statement[statement_id]
-    return _join(
-        r.render("statement.html", st=st),
-        "## Historikk { #historikk }",
-        r.render("statement_history.html", st=st),
-        "## Siter denne uttalelsen { #siter }",
-        r.render("statement_cite.html", st=st),
-    )
+    return _compose(r, STATEMENT, st=r.site.data.statement[statement_id])
 
 
 def organisation(r: Renderer, org_id: str) -> str:
-    return _join(r.render("organisation.html", org=r.site.data.org[org_id]))
+    return _compose(r, [(None, "organisation.html")], org=r.site.data.org[org_id])
 
 
 def course(r: Renderer, course_id: str) -> str:
-    return _join(r.render("course.html", course=r.site.data.course[course_id]))
+    return _compose(r, [(None, "course.html")], course=r.site.data.course[course_id])
 
 
 def _page(title: str, render: Callable[[Renderer, str], str], record_id: str) -> GeneratedPage:
