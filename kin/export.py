@@ -6,6 +6,7 @@ JSON data and the JSON Schemas it validates against. No MkDocs needed.
 
 from __future__ import annotations
 
+import functools
 import json
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
@@ -217,15 +218,25 @@ def _public(p: s.Person) -> PublicPerson:
     return PublicPerson(id=p.id, name=p.name, aliases=p.aliases, organisations=p.organisations, role=p.role)
 
 
+@functools.cache
+def _adapter(name: str) -> TypeAdapter:
+    return TypeAdapter(API[name][0])
+
+
+@functools.cache
+def json_schema(name: str) -> bytes:
+    """The published JSON Schema of one API file; it depends on the code only, so it is made once."""
+    schema = _adapter(name).json_schema(mode="validation")
+    schema = {"$schema": "https://json-schema.org/draft/2020-12/schema", "title": f"KIN {name}", **schema}
+    return json.dumps(schema, indent=2, ensure_ascii=False).encode()
+
+
 def api_files(data: Dataset) -> dict[str, bytes]:
     """JSON data and matching JSON Schemas, both from the same pydantic types."""
     out = {}
-    for name, (kind, get) in API.items():
-        adapter = TypeAdapter(kind)
-        out[f"api/{name}.json"] = adapter.dump_json(get(data), indent=2, exclude_none=True)
-        schema = adapter.json_schema(mode="validation")
-        schema = {"$schema": "https://json-schema.org/draft/2020-12/schema", "title": f"KIN {name}", **schema}
-        out[f"api/schema/{name}.schema.json"] = json.dumps(schema, indent=2, ensure_ascii=False).encode()
+    for name, (_, get) in API.items():
+        out[f"api/{name}.json"] = _adapter(name).dump_json(get(data), indent=2, exclude_none=True)
+        out[f"api/schema/{name}.schema.json"] = json_schema(name)
     return out
 
 

@@ -16,7 +16,9 @@ import argparse
 import json
 import os
 import platform
+import re
 import shutil
+import socket
 import statistics
 import subprocess
 import sys
@@ -116,6 +118,34 @@ def measure(label: str, data: Path, runs: int, work: Path) -> dict[str, object]:
     }
 
 
+def serve_rebuild(runs: int, work: Path) -> float:
+    """Median time of a `mkdocs serve` rebuild after a data edit, as MkDocs logs it."""
+    data = work / "serve-data"
+    shutil.copytree(ROOT / "data", data)
+    log = work / "serve.log"
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    cmd = [sys.executable, "-m", "mkdocs", "serve", "-f", str(ROOT / "mkdocs.yml"), "-a", f"127.0.0.1:{port}"]
+    with log.open("w") as out:
+        proc = subprocess.Popen(cmd, cwd=ROOT, env={**ENV, "KIN_DATA_DIR": str(data)}, stdout=out, stderr=out)
+    meeting = data / "meetings/2022-02-08.yml"
+    original = meeting.read_text(encoding="utf-8")
+    try:
+        for run in range(runs + 1):  # the first build is the startup build
+            while len(re.findall(r"Documentation built in ([\d.]+) seconds", log.read_text())) <= run:
+                if proc.poll() is not None:
+                    raise SystemExit(log.read_text())
+                time.sleep(0.1)
+            time.sleep(0.5)
+            meeting.write_text(original.replace("theme: ", f"theme: ({run + 1}) ", 1), encoding="utf-8")
+        times = [float(t) for t in re.findall(r"Documentation built in ([\d.]+) seconds", log.read_text())]
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+    return statistics.median(times[1 : runs + 1])
+
+
 def table(rows: list[dict[str, object]]) -> str:
     head = (
         "| Data | Build (wall) | Build (CPU) | Peak memory | Pages | Site size | Search index "
@@ -149,6 +179,8 @@ def main() -> int:
     print(f"{platform.python_implementation()} {platform.python_version()}, {os.cpu_count()} CPUs, "
           f"median of {args.runs} runs\n")  # fmt: skip
     print(table(rows))
+    with tempfile.TemporaryDirectory(prefix="kin-bench-serve-") as tmp:
+        print(f"\n`mkdocs serve` rebuild after a data edit (real data): {serve_rebuild(args.runs, Path(tmp)):.2f} s")
     if args.json:
         args.json.write_text(json.dumps(rows, indent=2), encoding="utf-8")
     return 0
