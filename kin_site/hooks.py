@@ -90,8 +90,8 @@ def on_env(env, config, files, **kwargs):
 
 def on_files(files, config, **kwargs):
     runtime.generated.update(pages.generated_pages(runtime.data()))
-    for src in runtime.generated:
-        files.append(File.generated(config, src, content=pages.SKIP_MACROS, inclusion=InclusionLevel.NOT_IN_NAV))
+    for src, page in runtime.generated.items():
+        files.append(File.generated(config, src, content=page.front_matter, inclusion=InclusionLevel.NOT_IN_NAV))
     return files
 
 

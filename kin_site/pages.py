@@ -15,14 +15,17 @@ from kin import Dataset
 from kin import routes as urls
 from kin_site.render import Renderer
 
-# Front matter for the generated files: tells the macros plugin to leave them alone.
-SKIP_MACROS = "---\nrender_macros: false\n---\n"
+# Front matter of the generated files: the macros plugin leaves them alone; pages
+# whose headings are all inside rendered HTML have no table of contents to show.
+FRONT_MATTER = "---\nrender_macros: false\n---\n"
+FRONT_MATTER_NO_TOC = "---\nrender_macros: false\nhide: [toc]\n---\n"
 
 
 @dataclass(frozen=True)
 class GeneratedPage:
     title: str
     render: Callable[[Renderer], str]  # Markdown of the page body
+    front_matter: str = FRONT_MATTER
 
 
 # Sections of a page: an optional Markdown heading (with its anchor) and the template under it.
@@ -66,8 +69,8 @@ def course(r: Renderer, course_id: str) -> str:
     return _compose(r, [(None, "course.html")], course=r.site.data.course[course_id])
 
 
-def _page(title: str, render: Callable[[Renderer, str], str], record_id: str) -> GeneratedPage:
-    return GeneratedPage(title, lambda r: render(r, record_id))
+def _page(title: str, render: Callable[[Renderer, str], str], record_id: str, toc: bool = True) -> GeneratedPage:
+    return GeneratedPage(title, lambda r: render(r, record_id), FRONT_MATTER if toc else FRONT_MATTER_NO_TOC)
 
 
 def generated_pages(data: Dataset) -> dict[str, GeneratedPage]:
@@ -78,8 +81,8 @@ def generated_pages(data: Dataset) -> dict[str, GeneratedPage]:
     for st in data.statements:
         pages[f"{urls.statement(st.id)[:-1]}.md"] = _page(st.title, statement, st.id)
     for org in data.organisations:
-        pages[f"{urls.organisation(org.id)[:-1]}.md"] = _page(org.name, organisation, org.id)
+        pages[f"{urls.organisation(org.id)[:-1]}.md"] = _page(org.name, organisation, org.id, toc=False)
     for c in data.courses:
         title = f"{c.code} {c.title}" if c.code else c.title
-        pages[f"{urls.course(c.id)[:-1]}.md"] = _page(title, course, c.id)
+        pages[f"{urls.course(c.id)[:-1]}.md"] = _page(title, course, c.id, toc=False)
     return pages
