@@ -22,7 +22,7 @@ from mkdocs.structure.files import File, InclusionLevel
 
 import kin
 from kin import export, routes
-from kin_site import downloads, pages, render, runtime
+from kin_site import downloads, pages, render, runtime, stash
 
 PACKAGES = ("kin", "kin_site")
 _ROOT = Path(__file__).resolve().parent.parent
@@ -39,13 +39,13 @@ def _code_changed() -> bool:
 
 
 def _reimport() -> None:
-    global kin, export, routes, downloads, pages, render, runtime
+    global kin, export, routes, downloads, pages, render, runtime, stash
     for name in [n for n in sys.modules if n.split(".")[0] in PACKAGES]:
         del sys.modules[name]
     kin = importlib.import_module("kin")
     export, routes = importlib.import_module("kin.export"), importlib.import_module("kin.routes")
-    downloads, pages, render, runtime = (
-        importlib.import_module(f"kin_site.{m}") for m in ("downloads", "pages", "render", "runtime")
+    downloads, pages, render, runtime, stash = (
+        importlib.import_module(f"kin_site.{m}") for m in ("downloads", "pages", "render", "runtime", "stash")
     )
 
 
@@ -105,8 +105,12 @@ def on_page_markdown(markdown, page, config, files, **kwargs):
         # Theme templates do not autoescape, so the title is escaped here.
         page.title = str(escape(generated.title))
     if dump_dir := os.environ.get("KIN_DUMP_MARKDOWN"):
-        _dump_markdown(Path(dump_dir) / page.file.src_uri, page.title, markdown)
+        _dump_markdown(Path(dump_dir) / page.file.src_uri, page.title, stash.expanded(markdown))
     return markdown
+
+
+def on_page_content(html, page, config, files, **kwargs):
+    return stash.restore(html)
 
 
 def _dump_markdown(path: Path, title: str | None, markdown: str) -> None:

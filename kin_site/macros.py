@@ -7,13 +7,13 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
-from kin_site import runtime
+from kin_site import runtime, stash
 
 
 def _render(env, template: str, **context: object) -> Markup:
     renderer = runtime.renderer()
     renderer.page_url = env.page.url if env.page else ""
-    return renderer.render(template, **context)
+    return stash.put(renderer.render(template, **context))
 
 
 def define_env(env) -> None:

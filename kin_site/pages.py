@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from kin import Dataset
 from kin import routes as urls
+from kin_site import stash
 from kin_site.render import Renderer
 
 # Front matter of the generated files: the macros plugin leaves them alone; pages
@@ -49,7 +50,7 @@ def _compose(r: Renderer, sections: Sections, **context: object) -> str:
     parts: list[str] = []
     for heading, template in sections:
         parts += [heading] if heading else []
-        parts.append(r.render(template, **context))
+        parts.append(stash.put(r.render(template, **context)))
     return "\n\n".join(parts) + "\n"
 
 

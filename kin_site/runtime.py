@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from kin import Dataset
+from kin_site import stash
 from kin_site.pages import GeneratedPage
 from kin_site.render import Renderer, Site
 
@@ -14,6 +15,7 @@ generated: dict[str, GeneratedPage] = {}  # source path -> page generated from d
 
 def load(data: Dataset, today: date) -> None:
     generated.clear()
+    stash.clear()
     site = Site(data, today)
     _state.update(data=data, site=site, renderer=Renderer(site))
 

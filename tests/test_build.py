@@ -105,3 +105,11 @@ def test_region_overview_keeps_courses_without_a_region(tmp_path, data_copy):
     assert build_site(out, data_copy).returncode == 0
     html = (out / "studier/regioner/index.html").read_text(encoding="utf-8")
     assert 'id="uten-region"' in html and "ELMED219" in html.split('id="uten-region"')[1]
+
+
+def test_rendered_blocks_are_all_put_back(built_site):
+    """Macro and generated-page HTML bypasses Markdown as placeholders; none may be left."""
+    pages = list(built_site.rglob("*.html"))
+    assert len(pages) > 90
+    for page in pages:
+        assert "kin-block-" not in page.read_text(encoding="utf-8"), page
