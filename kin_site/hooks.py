@@ -83,8 +83,11 @@ def on_pre_build(config, **kwargs):
 
 
 def on_env(env, config, files, **kwargs):
-    # MkDocs compiles the theme's templates on every build; keep the compiled code.
+    # MkDocs makes a new environment and compiles the theme's templates on every
+    # build: keep the compiled code, and skip re-checking each template's file
+    # every time a page includes it (the environment lives for one build only).
     env.bytecode_cache = render.BYTECODE_CACHE
+    env.auto_reload = False
     return env
 
 
