@@ -23,7 +23,6 @@ from __future__ import annotations
 import gc
 import re
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -44,17 +43,33 @@ _NULL = {"", "~", "null", "Null", "NULL"}
 _BOOL = {"true": True, "false": False}
 
 
-@dataclass
 class Positions:
-    """Maps a value's path inside a file to its (line, column), both 1-based."""
+    """Maps a value's path inside a file to its (line, column), both 1-based.
 
-    file: str
-    marks: dict[PathKey, tuple[int, int]] = field(default_factory=dict)
+    Worked out only when first asked, by parsing the file again: positions are
+    needed for errors, which are rare, and recording every value's position
+    on every load cost more memory than the data itself.
+    """
+
+    def __init__(self, file: str, text: str | None = None) -> None:
+        self.file = file
+        self._text = text
+        self._marks: dict[PathKey, tuple[int, int]] | None = None if text is not None else {}
+
+    @property
+    def marks(self) -> dict[PathKey, tuple[int, int]]:
+        if self._marks is None:
+            builder = _Builder(self.file, _document(self._text), track=True)
+            with gc_paused():
+                builder.value(next(builder.events), ())
+            self._marks, self._text = builder.marks, None
+        return self._marks
 
     def at(self, path: PathKey) -> tuple[int, int]:
         """Position of ``path`` or of its nearest ancestor that has one."""
+        marks = self.marks
         for end in range(len(path), -1, -1):
-            mark = self.marks.get(tuple(path[:end]))
+            mark = marks.get(tuple(path[:end]))
             if mark:
                 return mark
         return (1, 1)
@@ -69,12 +84,14 @@ def _custom_tag(tag: str | None) -> bool:
 
 
 class _Builder:
-    """Turns one document's events into plain values, recording positions and errors."""
+    """Turns one document's events into plain values and errors; with ``track``,
+    also records every value's position."""
 
-    def __init__(self, file: str, events) -> None:
+    def __init__(self, file: str, events, track: bool = False) -> None:
         self.file = file
         self.events = events
-        self.positions = Positions(file)
+        self.track = track
+        self.marks: dict[PathKey, tuple[int, int]] = {}
         self.errors: list[DataError] = []
 
     def error(self, event: yaml.Event, path: PathKey, message: str) -> None:
@@ -82,7 +99,8 @@ class _Builder:
         self.errors.append(DataError(self.file, line, col, path, message))
 
     def value(self, event: yaml.Event, path: PathKey) -> Any:
-        self.positions.marks[path] = _mark(event)
+        if self.track:
+            self.marks[path] = _mark(event)
         if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
             self.error(event, path, "anchors and aliases (&, *) are not allowed")
             if isinstance(event, yaml.AliasEvent):
@@ -100,6 +118,7 @@ class _Builder:
 
     def _mapping(self, path: PathKey) -> dict[str, Any]:
         result: dict[str, Any] = {}
+        key_lines: dict[str, int] = {}
         while not isinstance(key := next(self.events), yaml.MappingEndEvent):
             if not isinstance(key, yaml.ScalarEvent):
                 self.error(key, path, "keys must be plain text")
@@ -112,13 +131,13 @@ class _Builder:
                 self.value(next(self.events), (*path, "<<"))
                 continue
             if name in result:
-                first = self.positions.marks.get((*path, name), (0, 0))[0]
-                self.error(key, (*path, name), f"duplicate key (first defined on line {first})")
+                self.error(key, (*path, name), f"duplicate key (first defined on line {key_lines[name]})")
                 self.value(next(self.events), (*path, "?"))
                 continue
             result[name] = self.value(next(self.events), (*path, name))
-            # Point errors about a key (e.g. unknown field) at the key itself.
-            self.positions.marks[(*path, name)] = _mark(key)
+            key_lines[name] = key.start_mark.line + 1
+            if self.track:  # errors about a key (e.g. unknown field) point at the key itself
+                self.marks[(*path, name)] = _mark(key)
         return result
 
 
@@ -150,6 +169,14 @@ def gc_paused():
             gc.enable()
 
 
+def _document(text: str):
+    """The events of a file, from the first event of its document on."""
+    events = iter(yaml.parse(text, Loader=_Loader))
+    next(events)  # StreamStart
+    next(events)  # DocumentStart
+    return events
+
+
 def _parse(text: str, name: str) -> tuple[Any, Positions, list[DataError]]:
     events = iter(yaml.parse(text, Loader=_Loader))
     next(events)  # StreamStart
@@ -162,7 +189,7 @@ def _parse(text: str, name: str) -> tuple[Any, Positions, list[DataError]]:
     extra = next(events)
     if isinstance(extra, yaml.DocumentStartEvent):
         builder.error(extra, (), "only one YAML document per file (remove the extra ---)")
-    return value, builder.positions, builder.errors
+    return value, Positions(name, text), builder.errors
 
 
 def load_yaml(path: Path, display_name: str | None = None) -> tuple[Any, Positions, list[DataError]]:

@@ -124,8 +124,10 @@ def _dump_markdown(path: Path, title: str | None, markdown: str) -> None:
     path.write_text(front + markdown, encoding="utf-8")
 
 
+@event_priority(100)  # before the search plugin writes its index, so that index can reuse the data's memory
 def on_post_build(config, **kwargs):
-    """Calendar, feeds and open data, generated from the same validated data."""
+    """Calendar, feeds and open data, generated from the same validated data; then let the data go."""
     site_dir = Path(config.site_dir)
     export.write_all(runtime.data(), site_dir, config.site_url or "/")
     downloads.write_catalogue(runtime.site().course_rows, site_dir / "studier")
+    runtime.release()

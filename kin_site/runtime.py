@@ -20,6 +20,13 @@ def load(data: Dataset, today: date) -> None:
     _state.update(data=data, site=site, renderer=Renderer(site))
 
 
+def release() -> None:
+    """Drop the build's data once every page and export is written."""
+    _state.clear()
+    generated.clear()
+    stash.clear()
+
+
 def data() -> Dataset:
     return _state["data"]  # type: ignore[return-value]
 
