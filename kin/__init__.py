@@ -4,8 +4,9 @@ This package has no dependency on MkDocs; the site layer (``kin_site``) and any
 future static-site generator consume the validated ``Dataset`` it returns.
 """
 
-from kin import export
 from kin.dataset import Dataset, load_dataset
 from kin.errors import DataError, DataValidationError
 
-__all__ = ["DataError", "DataValidationError", "Dataset", "export", "load_dataset"]
+# kin.export (iCalendar, feeds, JSON) is imported where it is used, so that
+# validating data does not pay for icalendar.
+__all__ = ["DataError", "DataValidationError", "Dataset", "load_dataset"]
