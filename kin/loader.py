@@ -14,8 +14,9 @@ Building from the event stream, rather than composing PyYAML's node tree
 first, keeps memory flat on large files (the node tree of a 2 MB file took
 about 90 MiB) and is faster.
 
-Every value's position is recorded in a ``Positions`` map keyed by its path,
-so later validation errors can name ``file:line:column``.
+Errors found while building carry their own position. For errors found later
+(validation, references), ``Positions`` maps a value's path to its
+``file:line:column``; it parses the file again, with tracking, only when asked.
 """
 
 from __future__ import annotations
@@ -169,19 +170,23 @@ def gc_paused():
             gc.enable()
 
 
-def _document(text: str):
-    """The events of a file, from the first event of its document on."""
+def _events(text: str):
+    """The events of a file, after StreamStart."""
     events = iter(yaml.parse(text, Loader=_Loader))
     next(events)  # StreamStart
+    return events
+
+
+def _document(text: str):
+    """The events of a file that has a document, from its root value on."""
+    events = _events(text)
     next(events)  # DocumentStart
     return events
 
 
 def _parse(text: str, name: str) -> tuple[Any, Positions, list[DataError]]:
-    events = iter(yaml.parse(text, Loader=_Loader))
-    next(events)  # StreamStart
-    start = next(events)
-    if isinstance(start, yaml.StreamEndEvent):
+    events = _events(text)
+    if isinstance(next(events), yaml.StreamEndEvent):
         return None, Positions(name), [DataError(name, 1, 1, (), "file is empty")]
     builder = _Builder(name, events)
     value = builder.value(next(events), ())
