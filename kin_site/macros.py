@@ -16,60 +16,33 @@ def _render(env, template: str, **context: object) -> Markup:
     return stash.put(renderer.render(template, **context))
 
 
+# Macro name (as called in docs/*.md) -> template it renders. Every macro takes
+# no arguments: pages that need a record are generated (kin_site/pages.py).
+MACROS = {
+    "home": "home.html",
+    "subscribe": "subscribe.html",
+    "meeting_index": "meeting_index.html",
+    "people_directory": "people.html",
+    "people_stats": "people_stats.html",
+    "organisation_index": "organisation_index.html",
+    "relay": "relay.html",
+    "statement_index": "statement_index.html",
+    "reports": "reports.html",
+    "literature": "literature.html",
+    "contacts": "contacts.html",
+    "course_catalogue": "course_catalogue.html",
+    "open_data": "open_data.html",
+    "regions": "regions.html",
+}
+
+
 def define_env(env) -> None:
+    for name, template in MACROS.items():
+        env.macro(_macro(env, template), name)
 
-    @env.macro
-    def home() -> Markup:
-        return _render(env, "home.html")
 
-    @env.macro
-    def subscribe() -> Markup:
-        return _render(env, "subscribe.html")
+def _macro(env, template: str):
+    def macro() -> Markup:
+        return _render(env, template)
 
-    @env.macro
-    def meeting_index() -> Markup:
-        return _render(env, "meeting_index.html")
-
-    @env.macro
-    def people_directory() -> Markup:
-        return _render(env, "people.html")
-
-    @env.macro
-    def people_stats() -> Markup:
-        return _render(env, "people_stats.html")
-
-    @env.macro
-    def organisation_index() -> Markup:
-        return _render(env, "organisation_index.html")
-
-    @env.macro
-    def relay() -> Markup:
-        return _render(env, "relay.html")
-
-    @env.macro
-    def statement_index() -> Markup:
-        return _render(env, "statement_index.html")
-
-    @env.macro
-    def reports() -> Markup:
-        return _render(env, "reports.html")
-
-    @env.macro
-    def literature() -> Markup:
-        return _render(env, "literature.html")
-
-    @env.macro
-    def contacts() -> Markup:
-        return _render(env, "contacts.html")
-
-    @env.macro
-    def course_catalogue() -> Markup:
-        return _render(env, "course_catalogue.html")
-
-    @env.macro
-    def open_data() -> Markup:
-        return _render(env, "open_data.html")
-
-    @env.macro
-    def regions() -> Markup:
-        return _render(env, "regions.html")
+    return macro
