@@ -29,7 +29,7 @@ lint: $(VENV)/.dev
 	$(PY) -m ruff check .
 
 deps: $(VENV)/.dev  ## pinned Python dependencies and a Chromium for the browser tests
-	sh scripts/ensure-chromium.sh $(PY)
+	sh scripts/ensure-system.sh $(PY)
 
 test: deps  ## the full test suite, browser tests included
 	$(PY) -m ruff check .
