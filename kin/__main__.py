@@ -1,4 +1,9 @@
-"""Command line: ``python -m kin validate [DATA_DIR]`` and ``python -m kin urls [--check] [DATA_DIR]``."""
+"""Command line of the data layer (no MkDocs needed):
+
+    python -m kin validate [DATA_DIR]
+    python -m kin urls [--check] [DATA_DIR]
+    python -m kin export OUT_DIR [--data DATA_DIR] [--site-url URL]
+"""
 
 from __future__ import annotations
 
@@ -7,7 +12,7 @@ import sys
 import time
 from pathlib import Path
 
-from kin import links
+from kin import config, links
 from kin.dataset import load_dataset
 from kin.errors import DataValidationError
 
@@ -20,9 +25,15 @@ def main(argv: list[str] | None = None) -> int:
     urls = sub.add_parser("urls", help="list external URLs in the data; with --check, try each one (needs network)")
     urls.add_argument("--check", action="store_true", help="request each URL and report the broken ones")
     urls.add_argument("data_dir", nargs="?", default="data", type=Path)
+    exp = sub.add_parser("export", help="write calendars, feeds, open data and downloads into OUT_DIR")
+    exp.add_argument("out_dir", type=Path)
+    exp.add_argument("--data", dest="data_dir", default="data", type=Path, help="data folder (default: data)")
+    exp.add_argument("--site-url", help="absolute URL of the site (default: site_url in mkdocs.yml)")
     args = parser.parse_args(argv)
     if args.command == "urls":
         return list_urls(args.data_dir, args.check)
+    if args.command == "export":
+        return export(args.data_dir, args.out_dir, args.site_url or config.site_url())
 
     started = time.perf_counter()
     try:
@@ -38,6 +49,19 @@ def main(argv: list[str] | None = None) -> int:
         f"{len(data.courses)} courses, {len(data.statements)} statements "
         f"in {elapsed:.2f} s"
     )
+    return 0
+
+
+def export(data_dir: Path, out_dir: Path, site_url: str) -> int:
+    from kin import export as outputs  # icalendar is only needed here
+
+    try:
+        data = load_dataset(data_dir)
+    except DataValidationError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    written = outputs.write_all(data, out_dir, site_url)
+    print(f"OK: {len(written)} files written to {out_dir}")
     return 0
 
 

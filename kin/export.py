@@ -1,22 +1,22 @@
-"""Machine-readable outputs from the validated dataset: iCalendar, Atom feeds,
-JSON data and the JSON Schemas it validates against. No MkDocs needed.
+"""Every output that is not a page, from the validated dataset: iCalendar and
+Atom feeds here, open data (``kin.opendata``) and the course catalogue
+downloads (``kin.catalogue``). No MkDocs needed.
 
-``write_all(data, out_dir, site_url)`` writes everything below ``out_dir``.
+``files(data, site_url)`` gives them all as site-relative path -> bytes;
+``write_all(data, out_dir, site_url)`` writes them below ``out_dir``. The site
+build and ``python -m kin export OUT_DIR`` both call ``write_all``.
 """
 
 from __future__ import annotations
 
-import functools
-import json
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 from xml.etree import ElementTree as ET
 from zoneinfo import ZoneInfo
 
 from icalendar import Calendar, Event
-from pydantic import BaseModel, TypeAdapter
 
-from kin import routes
+from kin import catalogue, opendata, routes
 from kin import schema as s
 from kin.dataset import Dataset
 
@@ -188,60 +188,9 @@ def meeting_entries(data: Dataset, site_url: str) -> list[dict]:
     return entries
 
 
-# --- Open data -----------------------------------------------------------------
-
-
-class PublicPerson(BaseModel):
-    """What the site shows of a person: no contact details."""
-
-    id: str
-    name: str
-    aliases: list[str]
-    organisations: list[str]
-    role: s.Role | None = None
-
-
-API: dict[str, tuple[object, object]] = {
-    # name: (type for the schema, function giving the data)
-    "people": (list[PublicPerson], lambda d: [_public(p) for p in d.people]),
-    "organisations": (list[s.Organisation], lambda d: d.organisations),
-    "meetings": (list[s.Meeting], lambda d: d.meetings),
-    "relay": (s.Relay, lambda d: d.relay),
-    "courses": (list[s.Course], lambda d: d.courses),
-    "statements": (list[s.Statement], lambda d: d.statements),
-    "resources": (s.ResourcesFile, lambda d: d.resources),
-    "network": (s.Network, lambda d: d.network),
-}
-
-
-def _public(p: s.Person) -> PublicPerson:
-    return PublicPerson(id=p.id, name=p.name, aliases=p.aliases, organisations=p.organisations, role=p.role)
-
-
-@functools.cache
-def _adapter(name: str) -> TypeAdapter:
-    return TypeAdapter(API[name][0])
-
-
-@functools.cache
-def json_schema(name: str) -> bytes:
-    """The published JSON Schema of one API file; it depends on the code only, so it is made once."""
-    schema = _adapter(name).json_schema(mode="validation")
-    schema = {"$schema": "https://json-schema.org/draft/2020-12/schema", "title": f"KIN {name}", **schema}
-    return json.dumps(schema, indent=2, ensure_ascii=False).encode()
-
-
-def api_files(data: Dataset) -> dict[str, bytes]:
-    """JSON data and matching JSON Schemas, both from the same pydantic types."""
-    out = {}
-    for name, (_, get) in API.items():
-        out[f"api/{name}.json"] = _adapter(name).dump_json(get(data), indent=2, exclude_none=True)
-        out[f"api/schema/{name}.schema.json"] = json_schema(name)
-    return out
-
-
-def write_all(data: Dataset, out_dir: Path, site_url: str) -> list[Path]:
-    files = {
+def files(data: Dataset, site_url: str) -> dict[str, bytes]:
+    """Site-relative path -> content of every non-page output."""
+    return {
         routes.CALENDAR: calendar_feed(data, site_url),
         routes.FEED_STATEMENTS: atom_feed(
             "KIN – uttalelser",
@@ -258,10 +207,14 @@ def write_all(data: Dataset, out_dir: Path, site_url: str) -> list[Path]:
             meeting_entries(data, site_url),
         ),
         **{routes.meeting_calendar(m.id): meeting_calendar(m, data, site_url) for m in data.meetings},
-        **api_files(data),
+        **opendata.api_files(data),
+        **catalogue.catalogue_files(data),
     }
+
+
+def write_all(data: Dataset, out_dir: Path, site_url: str) -> list[Path]:
     written = []
-    for rel, content in files.items():
+    for rel, content in files(data, site_url).items():
         path = out_dir / rel
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(content)

@@ -24,6 +24,10 @@ CALENDAR = "kin.ics"
 FEED_STATEMENTS = "uttalelser.xml"
 FEED_MEETINGS = "moter.xml"
 
+# Downloads of the course catalogue (kin.catalogue).
+CATALOGUE_CSV = "studier/studietilbud.csv"
+CATALOGUE_JSON = "studier/studietilbud.json"
+
 
 def meeting(meeting_id: str) -> str:
     return f"{MEETINGS}{meeting_id}/"

@@ -22,7 +22,7 @@ from mkdocs.structure.files import File, InclusionLevel
 
 import kin
 from kin import export, routes
-from kin_site import downloads, pages, render, runtime, stash
+from kin_site import pages, render, runtime, stash
 
 PACKAGES = ("kin", "kin_site")
 _ROOT = Path(__file__).resolve().parent.parent
@@ -39,13 +39,13 @@ def _code_changed() -> bool:
 
 
 def _reimport() -> None:
-    global kin, export, routes, downloads, pages, render, runtime, stash
+    global kin, export, routes, pages, render, runtime, stash
     for name in [n for n in sys.modules if n.split(".")[0] in PACKAGES]:
         del sys.modules[name]
     kin = importlib.import_module("kin")
     export, routes = importlib.import_module("kin.export"), importlib.import_module("kin.routes")
-    downloads, pages, render, runtime, stash = (
-        importlib.import_module(f"kin_site.{m}") for m in ("downloads", "pages", "render", "runtime", "stash")
+    pages, render, runtime, stash = (
+        importlib.import_module(f"kin_site.{m}") for m in ("pages", "render", "runtime", "stash")
     )
 
 
@@ -126,8 +126,6 @@ def _dump_markdown(path: Path, title: str | None, markdown: str) -> None:
 
 @event_priority(100)  # before the search plugin writes its index, so that index can reuse the data's memory
 def on_post_build(config, **kwargs):
-    """Calendar, feeds and open data, generated from the same validated data; then let the data go."""
-    site_dir = Path(config.site_dir)
-    export.write_all(runtime.data(), site_dir, config.site_url or "/")
-    downloads.write_catalogue(runtime.site().course_rows, site_dir / "studier")
+    """Every non-page output, as ``python -m kin export`` writes it; then let the data go."""
+    export.write_all(runtime.data(), Path(config.site_dir), config.site_url or "/")
     runtime.release()

@@ -15,10 +15,10 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
-from kin import Dataset, export
+from kin import Dataset, catalogue, labels, opendata
 from kin import routes as urls
 from kin import schema as s
-from kin_site import charts, labels
+from kin_site import charts
 
 TEMPLATES = Path(__file__).parent / "templates"
 # Compiled templates, keyed by name and source checksum, in the user's temp dir;
@@ -120,35 +120,8 @@ class Site:
 
     @cached_property
     def course_rows(self) -> list[dict[str, object]]:
-        """One flat, labelled record per course: the catalogue's JSON, CSV and compare view."""
-        rows = []
-        for c in self.data.courses:
-            org, region, lo = self.data.org[c.institution], self.course_region(c), c.learning_outcomes
-            price = None if c.price_nok is None else ("Gratis" if c.price_nok == 0 else f"{c.price_nok} kr")
-            rows.append(
-                {
-                    "id": c.id,
-                    "code": c.code,
-                    "title": c.title,
-                    "kind": labels.label(c.kind),
-                    "institution": org.name,
-                    "region": labels.label(region) if region else None,
-                    "level": labels.label(c.level) if c.level else None,
-                    "ects": c.ects,
-                    "price": price,
-                    "language": labels.label(c.language) if c.language else None,
-                    "format": labels.label(c.format) if c.format else None,
-                    "term": c.term,
-                    "target_group": c.target_group,
-                    "status": labels.label(c.status),
-                    "description": " ".join(c.description) or None,
-                    "knowledge": lo.knowledge if lo else [],
-                    "skills": lo.skills if lo else [],
-                    "general": lo.general if lo else [],
-                    "url": c.url,
-                }
-            )
-        return rows
+        """The catalogue's flat rows: its table, compare view and downloads."""
+        return catalogue.course_rows(self.data)
 
     def next_meeting(self) -> s.Meeting | None:
         upcoming = self.data.upcoming_meetings(self.today)
@@ -203,7 +176,7 @@ class Renderer:
             MISSING=labels.MISSING,
             ROLE_PLURAL=labels.ROLE_PLURAL,
             charts=charts,
-            export=export,
+            opendata=opendata,
             s=s,
         )
         self.env.filters.update(

@@ -15,7 +15,7 @@ from conftest import ROOT
 
 from kin import schema as s
 from kin.dataset import FILES, MEETINGS_DIR
-from kin_site.labels import label
+from kin.labels import label
 
 BIN = Path(sys.executable).parent
 WORKFLOWS = sorted((ROOT / ".github/workflows").glob("*.yml"))

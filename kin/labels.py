@@ -1,4 +1,4 @@
-"""Norwegian (Bokmål) labels for the data layer's enum values and dates."""
+"""Norwegian (Bokmål) labels for the data layer's enum values, numbers and dates (pages and exports)."""
 
 from __future__ import annotations
 

@@ -1,0 +1,28 @@
+"""Settings of the site that the data layer needs, read from ``mkdocs.yml``
+as plain YAML (no MkDocs or ProperDocs import)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+
+CONFIG = Path(__file__).resolve().parent.parent / "mkdocs.yml"
+
+
+class _Loader(yaml.SafeLoader):
+    """Reads the config's plain values; a ``!!python/...`` tag (as some Markdown
+    extensions use) becomes None instead of failing."""
+
+
+_Loader.add_multi_constructor("", lambda loader, suffix, node: None)
+
+
+def site_config(path: Path = CONFIG) -> dict:
+    return yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)
+
+
+def site_url(path: Path = CONFIG) -> str:
+    """The site's absolute URL, ending in a slash."""
+    url = site_config(path).get("site_url") or "/"
+    return url if url.endswith("/") else url + "/"

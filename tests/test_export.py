@@ -1,0 +1,67 @@
+"""`python -m kin export`: every non-page output without a site generator, identical to the build's."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from conftest import DATA, ROOT
+from test_validation import edit
+
+from kin import config, export, load_dataset
+
+# Runs the CLI with every import of the site generators failing, as if they were not installed.
+BLOCKED = """
+import importlib.abc, runpy, sys
+class Block(importlib.abc.MetaPathFinder):
+    def find_spec(self, name, path=None, target=None):
+        if name.split(".")[0] in ("mkdocs", "properdocs", "material", "mkdocs_macros", "zensical"):
+            raise ImportError(f"{name} is blocked")
+sys.meta_path.insert(0, Block())
+try:
+    import mkdocs  # noqa: F401
+    raise SystemExit("the import block does not work")
+except ImportError:
+    pass
+sys.argv = ["kin", *sys.argv[1:]]
+try:
+    runpy.run_module("kin", run_name="__main__")
+finally:
+    loaded = sorted(m for m in sys.modules if m.split(".")[0] in ("mkdocs", "properdocs", "material"))
+    assert not loaded, loaded
+"""
+
+
+def run_export(*args: str, blocked: bool = False) -> subprocess.CompletedProcess:
+    cmd = [sys.executable, "-c", BLOCKED] if blocked else [sys.executable, "-m", "kin"]
+    return subprocess.run([*cmd, "export", *args], cwd=ROOT, capture_output=True, text=True, timeout=120)
+
+
+def test_export_writes_what_the_build_writes(built_site, tmp_path):
+    result = run_export(str(tmp_path), "--data", str(DATA))
+    assert result.returncode == 0, result.stderr
+    written = sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*") if p.is_file())
+    expected = sorted(export.files(load_dataset(DATA), config.site_url()))
+    assert written == expected
+    for required in ("kin.ics", "moter.xml", "uttalelser.xml", "api/courses.json", "studier/studietilbud.csv"):
+        assert required in written
+    for rel in written:
+        assert (tmp_path / rel).read_bytes() == (built_site / rel).read_bytes(), rel
+
+
+def test_export_needs_no_site_generator(tmp_path):
+    result = run_export(str(tmp_path / "out"), blocked=True)
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "out/kin.ics").is_file() and (tmp_path / "out/api/schema/courses.schema.json").is_file()
+
+
+def test_export_refuses_bad_data(tmp_path, data_copy):
+    edit(data_copy, "meetings/2022-02-08.yml", 'start: "12:00"', 'start: "12:75"')
+    result = run_export(str(tmp_path / "out"), "--data", str(data_copy))
+    assert result.returncode == 1
+    assert "meetings/2022-02-08.yml:6:1: start:" in result.stderr
+    assert not (tmp_path / "out").exists()
+
+
+def test_site_url_read_from_mkdocs_yml_without_mkdocs():
+    assert config.site_url() == "https://kin-nettverk.github.io/kin/"
