@@ -15,7 +15,15 @@ from datetime import date
 from enum import StrEnum
 from typing import Annotated, TypeVar
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    model_validator,
+)
 
 T = TypeVar("T")
 
@@ -63,12 +71,93 @@ OrgRef = Annotated[Id, Ref("organisations")]
 MeetingRef = Annotated[Id, Ref("meetings")]
 
 
+# Said of every field whose value KIN chose rather than copied (region, kinds, level, format).
+EDITORIAL = "Editorial classification by KIN, not text from the sources"
+
 # Enums are matched by value; strict mode would demand enum instances.
 Lax = Annotated[T, Field(strict=False)]
 
 
 class Model(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+
+# --- Content blocks shared by several records ------------------------------------
+# Organisations, courses, reports and literature describe themselves with the same
+# few blocks: facts, sections of paragraphs and bullet points, quotes and tables.
+# Their text is transcribed from the sources; only labels and titles may be ours.
+
+
+class Language(StrEnum):
+    nb = "nb"
+    en = "en"
+
+
+class Link(Model):
+    title: Text
+    url: Url
+
+
+def _bullet(value: object) -> object:
+    if isinstance(value, str):
+        return {"text": value}
+    if isinstance(value, dict | BaseModel):
+        return value
+    raise ValueError("expected text, or a mapping with text and (optionally) points")
+
+
+class Bullet(Model):
+    """One bullet point; in YAML plain text, or ``text`` with nested ``points``."""
+
+    text: Text
+    points: list[BulletItem] = Field(default_factory=list, description="Nested bullet points")
+
+
+BulletItem = Annotated[Bullet, BeforeValidator(_bullet, json_schema_input_type=str | Bullet)]
+
+
+class Fact(Model):
+    label: Text = Field(description="Editorial label of the fact, e.g. 'Etablert'")
+    value: Text = Field(description="The fact as the source gives it")
+    people: list[PersonRef] = Field(default_factory=list, description="People the fact names, linked")
+    organisations: list[OrgRef] = Field(default_factory=list, description="Organisations the fact names, linked")
+
+
+class Source(Model):
+    """Where a section's content was presented."""
+
+    meeting: MeetingRef
+    speakers: list[PersonRef] = Field(default_factory=list)
+    slide: Text | None = Field(None, description="Title of the slide or talk the content is taken from")
+
+
+class Table(Model):
+    caption: Text
+    columns: list[Text] = Field(min_length=1)
+    rows: list[list[str]] = Field(min_length=1, description='Cells as in the source; an empty cell is ""')
+    credit: Text | None = Field(None, description="Whom the source credits for the table")
+    language: Lax[Language] | None = Field(None, description="Language of the table when it is not Norwegian")
+    source: Source | None = Field(None, description="Where the table was shown")
+
+    @model_validator(mode="after")
+    def _rows_fit_columns(self) -> Table:
+        for index, row in enumerate(self.rows, start=1):
+            if len(row) != len(self.columns):
+                raise ValueError(f"row {index} has {len(row)} cells; the table has {len(self.columns)} columns")
+        return self
+
+
+class Section(Model):
+    title: Text = Field(description="Heading; the source's own slide title where it has one")
+    language: Lax[Language] | None = Field(None, description="Language of the text when it is not Norwegian")
+    text: list[Text] = Field(default_factory=list, description="Paragraphs, as written in the source")
+    points: list[BulletItem] = Field(default_factory=list, description="Bullet points, as written in the source")
+    quotes: list[Text] = Field(default_factory=list, description="Quotations, word for word")
+    table: Table | None = None
+    people: list[PersonRef] = Field(default_factory=list, description="People the section is about, linked")
+    links: list[Link] = Field(default_factory=list)
+    sections: list[Section] = Field(default_factory=list, description="Subsections")
+    source: Source | None = None
 
 
 # --- Organisations and people -------------------------------------------------
@@ -97,10 +186,13 @@ class Organisation(Model):
     id: Id
     name: Text = Field(description="Full name")
     short_name: Text | None = None
-    kind: Lax[OrgKind]
-    region: Lax[Region] | None = Field(None, description="Health region; absent where not known")
+    kind: Lax[OrgKind] = Field(description=f"Kind of organisation. {EDITORIAL}.")
+    region: Lax[Region] | None = Field(None, description=f"Health region. {EDITORIAL}; absent where not clear.")
     parent: OrgRef | None = None
     note: Text | None = None
+    description: list[Text] = Field(default_factory=list, description="Paragraphs describing it, from the sources")
+    facts: list[Fact] = Field(default_factory=list, description="Key facts (founded, size, leader, ...)")
+    sections: list[Section] = Field(default_factory=list, description="What the sources tell about it, by topic")
 
 
 class Role(StrEnum):
@@ -302,11 +394,6 @@ class Level(StrEnum):
     continuing = "continuing"
 
 
-class Language(StrEnum):
-    nb = "nb"
-    en = "en"
-
-
 class CourseFormat(StrEnum):
     campus = "campus"
     online = "online"
@@ -349,11 +436,6 @@ class PlanSemester(Model):
     note: Text | None = None
 
 
-class Link(Model):
-    title: Text
-    url: Url
-
-
 class Course(Model):
     id: Id
     kind: Lax[CourseKind]
@@ -364,14 +446,14 @@ class Course(Model):
     partners: list[OrgRef] = Field(default_factory=list)
     department: Text | None = None
     part_of: Text | None = Field(None, description="Programme a study direction belongs to")
-    level: Lax[Level] | None = None
+    level: Lax[Level] | None = Field(None, description=f"Level of study. {EDITORIAL}; see level_note.")
     level_note: Text | None = None
     ects: float | None = Field(None, gt=0, le=400)
     ects_note: Text | None = None
     price_nok: int | None = Field(None, ge=0)
     price_note: Text | None = None
     language: Lax[Language] | None = None
-    format: Lax[CourseFormat] | None = None
+    format: Lax[CourseFormat] | None = Field(None, description=f"Campus/online/hybrid. {EDITORIAL}; see format_note.")
     format_note: Text | None = None
     place: Text | None = None
     term: Text | None = None
@@ -393,6 +475,9 @@ class Course(Model):
     lecturers: list[PersonRef] = Field(default_factory=list)
     presented_at: MeetingRef | None = None
     notes: list[Text] = Field(default_factory=list)
+    sections: list[Section] = Field(
+        default_factory=list, description="Teaching details: tools, assignments, feedback, categories, ..."
+    )
 
 
 class FacultyCount(Model):
@@ -481,6 +566,7 @@ class Report(Model):
     risks: list[Text] = Field(default_factory=list)
     trends: list[Trend] = Field(default_factory=list)
     questions: list[Text] = Field(default_factory=list)
+    sections: list[Section] = Field(default_factory=list, description="Decisions, measures and other details")
 
 
 class Work(Model):
@@ -489,7 +575,9 @@ class Work(Model):
     title: Text
     venue: Text | None = None
     year: int | None = Field(None, ge=1900, le=2100)
+    published: IsoDate | None = Field(None, description="Publication date, where the source gives it")
     url: Url | None = None
+    tables: list[Table] = Field(default_factory=list, description="Tables shown with the citation")
     cited_by: PersonRef | None = None
     cited_at: MeetingRef | None = None
 

@@ -7,6 +7,7 @@ inside them (a ``[x](javascript:...)`` in data stays literal text).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
@@ -41,6 +42,15 @@ def relative(target: str, current: str) -> str:
         common += 1
     rel = "../" * (len(base_parts) - common) + "/".join(target_parts[common:])
     return (rel or "./") + (f"#{fragment}" if fragment else "")
+
+
+_ASCII = str.maketrans({"æ": "ae", "ø": "o", "å": "a", "é": "e", "ö": "o", "ä": "a", "ü": "u"})
+
+
+def slug(text: str) -> str:
+    """'Gemini center MIRA: Medical Imaging' -> 'gemini-center-mira-medical-imaging' (for heading ids)."""
+    words = re.findall(r"[a-z0-9]+", text.lower().translate(_ASCII))
+    return "-".join(words[:8]) or "del"
 
 
 @dataclass
@@ -185,6 +195,7 @@ class Renderer:
             number=labels.number,
             zip=lambda a, b: list(zip(a, b, strict=False)),
             extract=lambda key, mapping: mapping[key],
+            slug=slug,
         )
 
     def url(self, target: str) -> str:

@@ -1,0 +1,82 @@
+"""Content transcribed from the source: each item is on its page, in the search index,
+and word for word what the seed says (read from sources/, not copied into the test)."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import DATA
+from source_text import page_text, search_text, seed_text
+
+from kin import load_dataset
+
+# (id, page, text as in the seed). The site must show the same words.
+CASES = [
+    # Helse Nord's AI strategy (report on the resources page)
+    (
+        "helse-nord-board-decision",
+        "ressurser/",
+        "Styret i Helse Nord RHF vedtar Strategi for kunstig intelligens i Helse Nord for 2022-2025 som "
+        "retningsgivende for arbeidet med utvikling, tilretteleggelse og implementering av KI-løsninger i "
+        "helseforetakene i strategiperioden.",
+    ),
+    (
+        "helse-nord-measure-ikt-concept-report",
+        "ressurser/",
+        "Helse Nord IKT skal utforme en konseptrapport og planlegge for trinnvis utvikling av nødvendig "
+        "IKT-infrastruktur for å ta i bruk KI i Helse Nord. Startet høst 2021, avsluttes april 2022.",
+    ),
+    (
+        "helse-nord-measure-radiology",
+        "ressurser/",
+        "Det har blitt etablert en regional arbeidsgruppe med mandat til å utrede og konkretisere hvilke KI-baserte "
+        "verktøy innen radiologi som de kommende 2-4 årene ligger best til rette for implementering. Startet "
+        "desember 2021, avsluttes sommer 2022.",
+    ),
+    (
+        "helse-nord-measure-education-group",
+        "ressurser/",
+        "Det har blitt etablert en arbeidsgruppe i samarbeid mellom UiT, UNN og Helse Nord RHF, med mandat til å "
+        "utrede mer detaljert hvilke konkrete tiltak som bør iverksettes for å styrke utdannings- og "
+        "opplæringstilbud innrettet mot KI i helsetjenesten. Starter opp i februar 2022.",
+    ),
+    (
+        "helse-nord-measure-guidelines",
+        "ressurser/",
+        "Utforming av guidelines og rutiner for tverrfaglige KI-prosjekter, arbeidsgruppe ledet av UNN startet "
+        "opp høsten 2021.",
+    ),
+    (
+        "helse-nord-education-group-lead",
+        "ressurser/",
+        "Leder av arbeidsgruppa: Prodekan for utdanning ved HelseFak, Astrid Gramstad.",
+    ),
+    # Literature: the AI-versus-doctors table shown with the BMJ review
+    ("ai-versus-doctors-table", "ressurser/", "Table 1 | Peer-reviewed publications of AI algorithms compared with doctors"),
+]
+
+
+@pytest.mark.parametrize(("page", "text"), [c[1:] for c in CASES], ids=[c[0] for c in CASES])
+def test_source_text_is_shown_and_searchable(built_site, page, text):
+    assert text in seed_text(), "the case must quote the seed"
+    assert text in page_text(built_site, page)
+    assert text in search_text(built_site, page)
+
+
+def test_bmj_review_has_its_publication_date(built_site):
+    assert "(Published 25 March 2020)" in seed_text()
+    work = next(w for w in load_dataset(DATA).resources.literature if w.id == "nagendran-2020")
+    assert work.published.isoformat() == "2020-03-25"
+    assert "Publisert 25. mars 2020." in page_text(built_site, "ressurser/")
+
+
+def test_ai_versus_doctors_table_rows_are_the_seeds(built_site):
+    works = load_dataset(DATA).resources.literature
+    table = next(t for w in works for t in w.tables if t.caption.startswith("Table 1 |"))
+    assert " ".join(table.columns) in seed_text()
+    shown = page_text(built_site, "ressurser/")
+    for row in table.rows:
+        line = " ".join(cell for cell in row if cell)
+        assert line in seed_text(), line
+        assert line in shown, line
+    assert len(table.rows) == 12
+
