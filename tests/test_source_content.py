@@ -51,7 +51,11 @@ CASES = [
         "Leder av arbeidsgruppa: Prodekan for utdanning ved HelseFak, Astrid Gramstad.",
     ),
     # Literature: the AI-versus-doctors table shown with the BMJ review
-    ("ai-versus-doctors-table", "ressurser/", "Table 1 | Peer-reviewed publications of AI algorithms compared with doctors"),
+    (
+        "ai-versus-doctors-table",
+        "ressurser/",
+        "Table 1 | Peer-reviewed publications of AI algorithms compared with doctors",
+    ),
 ]
 
 
@@ -79,4 +83,3 @@ def test_ai_versus_doctors_table_rows_are_the_seeds(built_site):
         assert line in seed_text(), line
         assert line in shown, line
     assert len(table.rows) == 12
-
