@@ -1,8 +1,8 @@
 """Command line of the data layer (no MkDocs needed):
 
-    python -m kin validate [DATA_DIR]
-    python -m kin urls [--check] [DATA_DIR]
-    python -m kin export OUT_DIR [--data DATA_DIR] [--site-url URL]
+python -m kin validate [DATA_DIR]
+python -m kin urls [--check] [DATA_DIR]
+python -m kin export OUT_DIR [--data DATA_DIR] [--site-url URL]
 """
 
 from __future__ import annotations

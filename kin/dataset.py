@@ -42,7 +42,7 @@ class Dataset:
     network: s.Network
     organisations: list[s.Organisation]
     people: list[s.Person]
-    meetings: list[s.Meeting]  # sorted by date
+    meetings: list[s.Event]  # every event (network meetings, seminars, relay stages ...), sorted by date
     relay: s.Relay
     courses: list[s.Course]
     course_counts: list[s.CourseCount]
@@ -62,11 +62,16 @@ class Dataset:
         counts = Counter(p.role for p in self.people if p.role)
         return {role: counts.get(role, 0) for role in s.Role}
 
-    def upcoming_meetings(self, today: date) -> list[s.Meeting]:
-        return [m for m in self.meetings if m.date >= today]
+    def upcoming_meetings(self, today: date) -> list[s.Event]:
+        """Events not yet over on ``today`` (an event is upcoming through its last day), soonest first."""
+        return [m for m in self.meetings if m.last_day >= today]
 
-    def past_meetings(self, today: date) -> list[s.Meeting]:
-        return [m for m in reversed(self.meetings) if m.date < today]
+    def past_meetings(self, today: date) -> list[s.Event]:
+        """Events over before ``today``, latest first."""
+        return [m for m in reversed(self.meetings) if m.last_day < today]
+
+    def relay_stages(self) -> list[s.Event]:
+        return [m for m in self.meetings if m.in_relay]
 
 
 class _Collector:
@@ -88,6 +93,8 @@ def _is_union_tag(part: object) -> bool:
 def _message(err: dict[str, Any]) -> str:
     kind, given = err["type"], err.get("input")
     if kind == "extra_forbidden":
+        if (moved := s.MOVED_FIELDS.get(str(err["loc"][-1]))) and len(err["loc"]) == 1:
+            return f"unknown field; this is now written {moved} (see data/README.md)"
         return "unknown field (check the spelling; see data/README.md for the allowed fields)"
     if kind == "missing":
         return "required field is missing"
@@ -130,13 +137,13 @@ def _load_dataset(data_dir: Path) -> Dataset:
     for rel, model in FILES.items():
         parsed[rel] = load(rel, model)
 
-    meetings: list[tuple[str, s.Meeting]] = []
+    meetings: list[tuple[str, s.Event]] = []
     meeting_dir = data_dir / MEETINGS_DIR
     if not meeting_dir.is_dir():
         collector.errors.append(DataError(f"{data_dir.name}/{MEETINGS_DIR}/", 1, 1, (), "folder is missing"))
     for path in sorted(meeting_dir.glob("*.y*ml")) if meeting_dir.is_dir() else []:
         rel = f"{MEETINGS_DIR}/{path.name}"
-        meeting = load(rel, s.Meeting)
+        meeting = load(rel, s.Event)
         if meeting is not None:
             if path.stem != meeting.id:
                 line, col = positions[rel].at(("id",))
@@ -153,8 +160,6 @@ def _load_dataset(data_dir: Path) -> Dataset:
     records.add("people", "people.yml", ("people",), parsed["people.yml"].people)
     for rel, meeting in meetings:
         records.add("meetings", rel, (), [meeting], single=True)
-    records.add("event_kinds", "relay.yml", ("event_kinds",), parsed["relay.yml"].event_kinds)
-    records.add("stages", "relay.yml", ("stages",), parsed["relay.yml"].stages)
     records.add("courses", "courses.yml", ("courses",), parsed["courses.yml"].courses)
     records.add("statements", "statements.yml", ("statements",), parsed["statements.yml"].statements)
     records.add("reports", "resources.yml", ("reports",), parsed["resources.yml"].reports)
@@ -166,6 +171,7 @@ def _load_dataset(data_dir: Path) -> Dataset:
     for rel, meeting in meetings:
         check_refs(meeting, (), rel, records, collector)
         check_times(meeting, rel, positions[rel], collector)
+        check_kind(meeting, rel, positions[rel], collector)
     if collector.errors:
         raise DataValidationError(collector.errors)
 
@@ -225,7 +231,6 @@ _REF_NAMES = {
     "people": "person",
     "organisations": "organisation",
     "meetings": "meeting",
-    "event_kinds": "event kind",
 }
 
 
@@ -258,8 +263,47 @@ def check_refs(model: BaseModel, path: tuple, rel: str, records: _Records, colle
                     check_refs(item, (*here, index), rel, records, collector)
 
 
-def check_times(meeting: s.Meeting, rel: str, pos: Positions, collector: _Collector) -> None:
-    """A meeting ends after it starts."""
-    if meeting.start and meeting.end and meeting.end <= meeting.start:
+def check_times(meeting: s.Event, rel: str, pos: Positions, collector: _Collector) -> None:
+    """An event ends after it starts."""
+    if meeting.start and meeting.end and meeting.end <= meeting.start and not meeting.end_date:
         line, col = pos.at(("end",))
         collector.errors.append(DataError(pos.file, line, col, ("end",), "must be later than start"))
+    if meeting.end_date and meeting.end_date <= meeting.date:
+        line, col = pos.at(("end_date",))
+        collector.errors.append(DataError(pos.file, line, col, ("end_date",), "must be later than date"))
+    deadline = meeting.registration.deadline if meeting.registration else None
+    if deadline and deadline > meeting.last_day:
+        where = ("registration", "deadline")
+        line, col = pos.at(where)
+        collector.errors.append(DataError(pos.file, line, col, where, "must not be after the event"))
+    if meeting.announced and meeting.announced > meeting.date:
+        line, col = pos.at(("announced",))
+        collector.errors.append(DataError(pos.file, line, col, ("announced",), "must not be after the event's date"))
+
+
+def check_kind(event: s.Event, rel: str, pos: Positions, collector: _Collector) -> None:
+    """Sections only some kinds have, fields a kind requires, and fields that contradict each other."""
+
+    def error(path: tuple, message: str) -> None:
+        line, col = pos.at(path)
+        collector.errors.append(DataError(pos.file, line, col, path, message))
+
+    kind = event.kind.value
+    for name, kinds in s.KIND_SECTIONS.items():
+        if getattr(event, name) and event.kind not in kinds:
+            allowed = ", ".join(k.value for k in s.EventKind if k in kinds)
+            error((name,), f"a {kind} event has no {name} (only: {allowed}); remove it or change kind")
+    for name in s.KIND_REQUIRED.get(event.kind, ()):
+        if getattr(event, name) is None:
+            error((name,), f"required field is missing (for {kind} events)")
+    if event.kind is s.EventKind.relay_stage and "relay" in event.model_fields_set and not event.relay:
+        error(("relay",), "a relay-stage event is always part of the relay; remove relay: false")
+    if event.format is s.MeetingFormat.digital and event.venue:
+        error(("venue",), "a digital event has no venue; use format: hybrid, or remove the venue")
+    if event.format is s.MeetingFormat.physical and event.online:
+        error(("online",), "a physical event has no online platform; use format: hybrid, or remove online")
+    reg = event.registration
+    if reg and not reg.required and (reg.url or reg.deadline):
+        error(("registration", "required"), "no registration required, yet a registration url or deadline is given")
+    if event.part_of == event.id:
+        error(("part_of",), "an event cannot be part of itself")

@@ -19,6 +19,7 @@ from icalendar import Calendar, Event
 from kin import catalogue, opendata, routes
 from kin import schema as s
 from kin.dataset import Dataset
+from kin.labels import label
 
 OSLO = ZoneInfo("Europe/Oslo")
 UID_DOMAIN = "kin-nettverk.no"
@@ -26,8 +27,14 @@ ATOM = "http://www.w3.org/2005/Atom"
 
 # --- Calendar ----------------------------------------------------------------
 
+ICS_STATUS = {
+    s.EventStatus.planned: "TENTATIVE",
+    s.EventStatus.confirmed: "CONFIRMED",
+    s.EventStatus.cancelled: "CANCELLED",
+}
 
-def agenda_summary(meeting: s.Meeting, data: Dataset) -> str:
+
+def agenda_summary(meeting: s.Event, data: Dataset) -> str:
     lines = []
     for item in meeting.agenda:
         who = ", ".join(data.person[p].name for p in item.speakers)
@@ -35,43 +42,70 @@ def agenda_summary(meeting: s.Meeting, data: Dataset) -> str:
     return "\n".join(lines)
 
 
-def meeting_event(meeting: s.Meeting, data: Dataset, site_url: str) -> Event:
+def location(event: s.Event) -> str | None:
+    """Venue with its address, or the online platform, or both; None when neither is given."""
+    venue = ", ".join(x for x in (event.venue.name, event.venue.address, event.venue.city) if x) if event.venue else ""
+    platform = event.online.platform if event.online else ""
+    if venue and platform:
+        return f"{venue} (også på {platform})"
+    return venue or platform or None
+
+
+def organisers(event: s.Event, data: Dataset) -> list[str]:
+    return [data.org[o].name for o in event.organisers] or ["KIN"]
+
+
+def details(event: s.Event, data: Dataset) -> list[str]:
+    """Facts beyond date and place, one line each, only those the data gives."""
+    lines = []
+    if event.organisers or event.co_organisers:
+        lines.append("Arrangør: " + ", ".join(organisers(event, data)))
+    if event.co_organisers:
+        lines.append("Medarrangør: " + ", ".join(data.org[o].name for o in event.co_organisers))
+    if event.audience:
+        lines.append(f"For hvem: {label(event.audience)}")
+    if reg := event.registration:
+        if not reg.required:
+            lines.append("Påmelding: ingen påmelding")
+        else:
+            when = f" innen {reg.deadline.isoformat()}" if reg.deadline else ""
+            lines.append(f"Påmelding{when}: {reg.url}" if reg.url else f"Påmelding{when}")
+    if event.online and event.online.join_url:
+        lines.append(f"Delta på {event.online.platform}: {event.online.join_url}")
+    if event.programme_url:
+        lines.append(f"Program: {event.programme_url}")
+    return lines
+
+
+def meeting_event(meeting: s.Event, data: Dataset, site_url: str) -> Event:
     event = Event()
     event.add("uid", f"meeting-{meeting.id}@{UID_DOMAIN}")
-    event.add("summary", f"KIN: {meeting.theme}")
+    network = meeting.kind is s.EventKind.network_meeting
+    event.add("summary", f"KIN: {meeting.heading}" if network else f"{label(meeting.kind)}: {meeting.heading}")
     if meeting.start:
-        start = datetime.combine(meeting.date, time.fromisoformat(meeting.start), OSLO)
-        end_clock = time.fromisoformat(meeting.end) if meeting.end else None
-        end = datetime.combine(meeting.date, end_clock, OSLO) if end_clock else start + timedelta(hours=2)
-        event.add("dtstart", start)
-        event.add("dtend", end)
-    else:  # time not known: an all-day event
+        event.add("dtstart", datetime.combine(meeting.date, time.fromisoformat(meeting.start), OSLO))
+        if meeting.end:  # no end given: no DTEND, rather than an invented one
+            event.add("dtend", datetime.combine(meeting.last_day, time.fromisoformat(meeting.end), OSLO))
+    else:  # time not known: all-day
         event.add("dtstart", meeting.date)
-        event.add("dtend", meeting.date + timedelta(days=1))
+        event.add("dtend", meeting.last_day + timedelta(days=1))
     event.add("dtstamp", datetime.combine(meeting.date, time(0), UTC))
-    description = f"{meeting.title}. Tema: {meeting.theme}."
+    description = f"{meeting.title}. Tema: {meeting.theme}." if meeting.theme else f"{meeting.title}."
+    if not network:
+        description = f"{label(meeting.kind)}. {description}"
+    if meeting.description:
+        description += f"\n\n{meeting.description}"
+    if extra := details(meeting, data):
+        description += "\n\n" + "\n".join(extra)
     if meeting.agenda:
-        description += "\n\nAgenda:\n" + agenda_summary(meeting, data)
+        description += ("\n\nAgenda:\n" if network else "\n\nProgram:\n") + agenda_summary(meeting, data)
     event.add("description", description)
-    where = meeting.place or meeting.platform
-    if where:
+    if where := location(meeting):
         event.add("location", where)
+    event.add("categories", [label(meeting.kind)] + (["KI-stafetten"] if meeting.in_relay else []))
+    if meeting.status:
+        event.add("status", ICS_STATUS[meeting.status])
     event.add("url", site_url + routes.meeting(meeting.id))
-    return event
-
-
-def stage_event(stage: s.Stage, relay: s.Relay, site_url: str) -> Event:
-    event = Event()
-    event.add("uid", f"relay-{stage.id}@{UID_DOMAIN}")
-    event.add("summary", f"KI-stafetten: {stage.title}")
-    event.add("dtstart", stage.date)
-    event.add("dtend", (stage.end_date or stage.date) + timedelta(days=1))
-    event.add("dtstamp", datetime.combine(stage.date, time(0), UTC))
-    kind = next(k.name for k in relay.event_kinds if k.id == stage.kind)
-    event.add("description", f"{kind}. {stage.description or ''}".strip())
-    if stage.place:
-        event.add("location", stage.place)
-    event.add("url", stage.url or site_url + routes.RELAY)
     return event
 
 
@@ -94,15 +128,13 @@ def _finish(cal: Calendar, dates: list[date]) -> bytes:
 
 
 def calendar_feed(data: Dataset, site_url: str) -> bytes:
-    cal = _calendar("KIN – møter og KI-stafetten")
+    cal = _calendar("KIN – møter og arrangementer")
     for meeting in data.meetings:
         cal.add_component(meeting_event(meeting, data, site_url))
-    for stage in data.relay.stages:
-        cal.add_component(stage_event(stage, data.relay, site_url))
-    return _finish(cal, [m.date for m in data.meetings] + [st.date for st in data.relay.stages])
+    return _finish(cal, [m.date for m in data.meetings])
 
 
-def meeting_calendar(meeting: s.Meeting, data: Dataset, site_url: str) -> bytes:
+def meeting_calendar(meeting: s.Event, data: Dataset, site_url: str) -> bytes:
     cal = _calendar(f"KIN – {meeting.title}")
     cal.add_component(meeting_event(meeting, data, site_url))
     return _finish(cal, [meeting.date])
@@ -112,7 +144,8 @@ def meeting_calendar(meeting: s.Meeting, data: Dataset, site_url: str) -> bytes:
 
 
 def _stamp(day: date) -> str:
-    return datetime.combine(day, time(12), OSLO).isoformat()
+    """Atom needs a date-time; a date with no time known is the start of that day in Oslo."""
+    return datetime.combine(day, time(0), OSLO).isoformat()
 
 
 def atom_feed(title: str, feed_id: str, self_url: str, page_url: str, entries: list[dict]) -> bytes:
@@ -149,7 +182,7 @@ def statement_entries(data: Dataset, site_url: str) -> list[dict]:
     for st in data.statements:
         dates = [h.date for h in st.history] + ([st.date] if st.date else [])
         updated = max(dates, default=data.meeting[st.origin.meeting].date)
-        status = f"Status: {st.status.value}. " if st.status else ""
+        status = f"Status: {label(st.status)}. " if st.status else ""
         entries.append(
             {
                 "id": f"tag:{UID_DOMAIN},2022:statement/{st.id}/{updated.isoformat()}",
@@ -163,16 +196,26 @@ def statement_entries(data: Dataset, site_url: str) -> list[dict]:
 
 
 def meeting_entries(data: Dataset, site_url: str) -> list[dict]:
+    """One entry per event, dated the day it was announced (or its own date when that
+    is not given); one more when its minutes are approved."""
     entries = []
     for m in data.meetings:
-        what = "Agenda publisert" if m.agenda else "Møte kunngjort"
+        network = m.kind is s.EventKind.network_meeting
+        published = "Agenda publisert" if network else "Program publisert"
+        what = published if m.agenda else f"{label(m.kind)} kunngjort"
+        name = f"{m.title} – {m.theme}" if m.theme else m.title
+        when = m.date.isoformat() + (f"–{m.end_date.isoformat()}" if m.end_date else "")
+        clock = f" kl. {m.start}{f'–{m.end}' if m.end else ''}" if m.start else ""
+        where = location(m)
+        summary = [f"{label(m.kind)}: {m.heading}.", f"{when}{clock}{f', {where}' if where else ''}."]
+        summary += [f"{line}." for line in details(m, data)]
         entries.append(
             {
                 "id": f"tag:{UID_DOMAIN},2022:meeting/{m.id}/agenda",
-                "title": f"{what}: {m.title} – {m.theme}",
+                "title": f"{what}: {name}",
                 "url": site_url + routes.meeting(m.id),
-                "updated": m.date,
-                "summary": f"{m.theme}. {m.date.isoformat()}{f' kl. {m.start}' if m.start else ''}.",
+                "updated": m.announced or m.date,
+                "summary": " ".join(summary),
             }
         )
         if m.minutes and m.minutes.status is s.MinutesStatus.approved:
@@ -200,7 +243,7 @@ def files(data: Dataset, site_url: str) -> dict[str, bytes]:
             statement_entries(data, site_url),
         ),
         routes.FEED_MEETINGS: atom_feed(
-            "KIN – møter og referater",
+            "KIN – møter og arrangementer",
             f"tag:{UID_DOMAIN},2022:meetings",
             site_url + routes.FEED_MEETINGS,
             site_url + routes.MEETINGS,

@@ -39,6 +39,19 @@ LABELS: dict[object, str] = {
     s.OrgKind.company: "Bedrift",
     s.OrgKind.municipality: "Kommune",
     s.OrgKind.other: "Annet",
+    s.EventKind.network_meeting: "Nettverksmøte",
+    s.EventKind.seminar: "Seminar",
+    s.EventKind.webinar: "Webinar",
+    s.EventKind.workshop: "Workshop",
+    s.EventKind.conference: "Konferanse",
+    s.EventKind.conference_session: "Konferansesesjon",
+    s.EventKind.relay_stage: "Etappe i KI-stafetten",
+    s.Audience.members: "Nettverkets medlemmer",
+    s.Audience.invited: "Inviterte",
+    s.Audience.public: "Åpent for alle",
+    s.EventStatus.planned: "Planlagt",
+    s.EventStatus.confirmed: "Bekreftet",
+    s.EventStatus.cancelled: "Avlyst",
     s.MeetingFormat.digital: "Digitalt",
     s.MeetingFormat.physical: "Fysisk",
     s.MeetingFormat.hybrid: "Hybrid",
@@ -56,10 +69,6 @@ LABELS: dict[object, str] = {
     s.PollKind.multiple_choice: "Flervalg",
     s.PollKind.ranking: "Rangering",
     s.PollKind.open: "Åpent svar",
-    s.StageStatus.planned: "Planlagt",
-    s.StageStatus.confirmed: "Bekreftet",
-    s.StageStatus.completed: "Gjennomført",
-    s.StageStatus.cancelled: "Avlyst",
     s.StatementStatus.proposal: "Forslag",
     s.StatementStatus.adopted: "Vedtatt",
     s.StatementStatus.submitted: "Oversendt",
@@ -85,6 +94,24 @@ LABELS: dict[object, str] = {
 
 ROLE_PLURAL = {s.Role.member: "Medlemmer", s.Role.secretariat: "Sekretariat", s.Role.observer: "Observatører"}
 MISSING = "ikke oppgitt"
+
+# Who may take part, as a sentence on an event's page.
+AUDIENCE_SENTENCE = {
+    s.Audience.members: "For nettverkets medlemmer.",
+    s.Audience.invited: "For inviterte.",
+    s.Audience.public: "Åpent for alle.",
+}
+
+# Headings of the events index, one group per kind.
+KIND_PLURAL = {
+    s.EventKind.network_meeting: "Nettverksmøter",
+    s.EventKind.seminar: "Seminarer",
+    s.EventKind.webinar: "Webinarer",
+    s.EventKind.workshop: "Workshoper",
+    s.EventKind.conference: "Konferanser",
+    s.EventKind.conference_session: "Konferansesesjoner",
+    s.EventKind.relay_stage: "Etapper i KI-stafetten",
+}
 
 
 def label(value: object) -> str:

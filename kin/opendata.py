@@ -26,7 +26,7 @@ API: dict[str, tuple[object, object]] = {
     # name: (type for the schema, function giving the data)
     "people": (list[PublicPerson], lambda d: [_public(p) for p in d.people]),
     "organisations": (list[s.Organisation], lambda d: d.organisations),
-    "meetings": (list[s.Meeting], lambda d: d.meetings),
+    "meetings": (list[s.Event], lambda d: d.meetings),
     "relay": (s.Relay, lambda d: d.relay),
     "courses": (list[s.Course], lambda d: d.courses),
     "statements": (list[s.Statement], lambda d: d.statements),

@@ -245,13 +245,37 @@ class Network(Model):
     website: Url | None = None
 
 
-# --- Meetings ------------------------------------------------------------------
+# --- Events (network meetings, seminars, relay stages ...) -----------------------
+
+
+class EventKind(StrEnum):
+    """What kind of event a record is; the site's wording and sections follow it."""
+
+    network_meeting = "network-meeting"
+    seminar = "seminar"
+    webinar = "webinar"
+    workshop = "workshop"
+    conference = "conference"
+    conference_session = "conference-session"
+    relay_stage = "relay-stage"
 
 
 class MeetingFormat(StrEnum):
     digital = "digital"
     physical = "physical"
     hybrid = "hybrid"
+
+
+class Audience(StrEnum):
+    members = "members"
+    invited = "invited"
+    public = "public"
+
+
+class EventStatus(StrEnum):
+    planned = "planned"
+    confirmed = "confirmed"
+    cancelled = "cancelled"
 
 
 class AgendaKind(StrEnum):
@@ -319,60 +343,112 @@ class CallForInput(Model):
     email: Email | None = None
 
 
-class Meeting(Model):
-    id: Id
-    title: Text
-    number: int | None = Field(None, ge=1, description="Number within the year")
-    date: IsoDate
-    start: Clock | None = None
-    end: Clock | None = None
-    format: Lax[MeetingFormat] | None = None
-    platform: Text | None = None
-    place: Text | None = None
-    theme: Text
+class Venue(Model):
+    name: Text | None = Field(None, description="Name of the place, e.g. a library or a hospital's auditorium")
+    address: Text | None = Field(None, description="Street address, as the organisers give it")
+    city: Text | None = Field(None, description="Town or city")
+
+    @model_validator(mode="after")
+    def _not_empty(self) -> Venue:
+        if not (self.name or self.address or self.city):
+            raise ValueError("give at least the venue's name, address or city")
+        return self
+
+
+class Online(Model):
+    platform: Text = Field(description="Online platform, e.g. Teams or Zoom")
+    join_url: Url | None = Field(None, description="Public link to join; leave out when only invitees get it")
+    join_info: Text | None = Field(None, description="Public joining details (meeting id, how to get the link)")
+
+
+class Registration(Model):
+    required: bool = Field(True, description="Whether participants must register; false means no registration")
+    url: Url | None = Field(None, description="Where to register")
+    deadline: IsoDate | None = Field(None, description="Last day to register")
+
+
+class Event(Model):
+    """One of KIN's events. Network meetings, seminars, relay stages and the
+    rest share this model; ``kind`` decides the wording and which sections the
+    event may have (``KIND_SECTIONS``)."""
+
+    id: Id = Field(description="The event's id; equals its file name (usually the date, e.g. 2022-02-08)")
+    kind: Lax[EventKind] = Field(EventKind.network_meeting, description="Kind of event; network-meeting if left out")
+    title: Text = Field(description="Title of the event")
+    number: int | None = Field(None, ge=1, description="Number within the year (network meetings)")
+    date: IsoDate = Field(description="Day of the event (first day if it lasts several days)")
+    end_date: IsoDate | None = Field(None, description="Last day, for an event over several days")
+    start: Clock | None = Field(None, description="Start time (Norwegian time); leave out when not given")
+    end: Clock | None = Field(None, description="End time (Norwegian time); leave out when not given")
+    status: Lax[EventStatus] | None = Field(None, description="Planned, confirmed or cancelled, if stated")
+    format: Lax[MeetingFormat] | None = Field(None, description="Digital, physical or hybrid")
+    venue: Venue | None = Field(None, description="Where the event takes place in person")
+    online: Online | None = Field(None, description="How to take part online")
+    region: Lax[Region] | None = Field(None, description="Health region the event is held in (editorial)")
+    theme: Text | None = Field(None, description="Focus theme; required for network meetings")
+    description: Text | None = Field(None, description="A short description of the event")
+    organisers: list[OrgRef] = Field(
+        default_factory=list, description="Organisations that organise the event; empty means KIN alone"
+    )
+    co_organisers: list[OrgRef] = Field(default_factory=list, description="Organisations that organise it with KIN")
+    audience: Lax[Audience] | None = Field(None, description="Who may take part: members, invited or public")
+    registration: Registration | None = Field(None, description="Whether and how to register")
+    programme_url: Url | None = Field(None, description="Link to the event's own programme page")
+    relay: bool = Field(False, description="A stage of KI-stafetten (always true for relay-stage events)")
+    part_of: MeetingRef | None = Field(None, description="The event this one belongs to, e.g. a conference")
+    announced: IsoDate | None = Field(None, description="Day the event was announced; dates its feed entry")
     agenda: list[AgendaItem] = Field(default_factory=list)
-    minutes: Minutes | None = None
-    polls: list[Poll] = Field(default_factory=list)
-    next_meeting: MeetingRef | None = None
+    minutes: Minutes | None = Field(None, description="Minutes; only for kinds that keep minutes")
+    polls: list[Poll] = Field(default_factory=list, description="Polls; only for kinds that hold polls")
+    next_meeting: MeetingRef | None = Field(None, description="The next event announced at this one")
     call_for_input: CallForInput | None = None
+
+    @property
+    def last_day(self) -> date:
+        return self.end_date or self.date
+
+    @property
+    def heading(self) -> str:
+        """What the event is called: a network meeting by its theme, anything else by its title."""
+        return self.theme if self.kind is EventKind.network_meeting and self.theme else self.title
+
+    @property
+    def in_relay(self) -> bool:
+        return self.relay or self.kind is EventKind.relay_stage
+
+
+Meeting = Event  # the name used before events had kinds
+
+
+# Optional sections that only some kinds of events have: a field listed here is
+# an error on any other kind. Fields required by a kind on top of the model's.
+KIND_SECTIONS: dict[str, frozenset[EventKind]] = {
+    "minutes": frozenset({EventKind.network_meeting, EventKind.workshop}),
+    "polls": frozenset(
+        {
+            EventKind.network_meeting,
+            EventKind.workshop,
+            EventKind.seminar,
+            EventKind.webinar,
+            EventKind.conference_session,
+        }
+    ),
+}
+KIND_REQUIRED: dict[EventKind, tuple[str, ...]] = {EventKind.network_meeting: ("theme",)}
+# Fields of meeting files before events had kinds, and where their value goes now.
+MOVED_FIELDS = {"platform": "online: {platform: ...}", "place": "venue: {name: ..., address: ..., city: ...}"}
 
 
 # --- KI-stafett ----------------------------------------------------------------
 
 
-class EventKind(Model):
-    id: Id
-    name: Text
-    description: Text | None = None
-
-
-class StageStatus(StrEnum):
-    planned = "planned"
-    confirmed = "confirmed"
-    completed = "completed"
-    cancelled = "cancelled"
-
-
-class Stage(Model):
-    id: Id
-    date: IsoDate
-    end_date: IsoDate | None = None
-    title: Text
-    kind: Annotated[Id, Ref("event_kinds")]
-    hosts: list[OrgRef] = Field(default_factory=list)
-    region: Lax[Region] | None = None
-    status: Lax[StageStatus]
-    place: Text | None = None
-    url: Url | None = None
-    description: Text | None = None
-
-
 class Relay(Model):
+    """KI-stafetten. Its stages are events (``data/meetings/``) with ``relay: true``."""
+
     name: Text
     description: list[Text]
-    event_kinds: list[EventKind]
+    event_kinds: list[Text] = Field(description="The kinds of events the relay is made of, as the source names them")
     cadence: list[Text]
-    stages: list[Stage] = Field(default_factory=list)
 
 
 # --- Courses and programmes --------------------------------------------------

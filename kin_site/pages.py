@@ -11,8 +11,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from kin import Dataset
+from kin import Dataset, labels
 from kin import routes as urls
+from kin import schema as s
 from kin_site import stash
 from kin_site.render import Renderer
 
@@ -54,8 +55,28 @@ def _compose(r: Renderer, sections: Sections, **context: object) -> str:
     return "\n\n".join(parts) + "\n"
 
 
+def event_sections(event: s.Event) -> Sections:
+    """A network meeting has every section, saying so when one is empty; any
+    other kind shows its programme and only the sections its data fills."""
+    if event.kind is s.EventKind.network_meeting:
+        return MEETING
+    header, _agenda, minutes, polls, after = MEETING
+    shown = [header, ("## Program { #agenda }", "meeting_agenda.html")]
+    shown += [minutes] if event.minutes else []
+    shown += [polls] if event.polls else []
+    shown += [after] if event.next_meeting or event.call_for_input else []
+    return shown
+
+
+def event_title(event: s.Event) -> str:
+    if event.kind is s.EventKind.network_meeting:
+        return f"{event.title}: {event.theme}"
+    return f"{labels.label(event.kind)}: {event.title}"
+
+
 def meeting(r: Renderer, meeting_id: str) -> str:
-    return _compose(r, MEETING, meeting=r.site.data.meeting[meeting_id])
+    event = r.site.data.meeting[meeting_id]
+    return _compose(r, event_sections(event), meeting=event)
 
 
 def statement(r: Renderer, statement_id: str) -> str:
@@ -78,7 +99,7 @@ def generated_pages(data: Dataset) -> dict[str, GeneratedPage]:
     """Map of source path -> page, for every generated page."""
     pages: dict[str, GeneratedPage] = {}
     for m in data.meetings:
-        pages[f"{urls.meeting(m.id)[:-1]}.md"] = _page(f"{m.title}: {m.theme}", meeting, m.id)
+        pages[f"{urls.meeting(m.id)[:-1]}.md"] = _page(event_title(m), meeting, m.id)
     for st in data.statements:
         pages[f"{urls.statement(st.id)[:-1]}.md"] = _page(st.title, statement, st.id)
     for org in data.organisations:

@@ -185,6 +185,8 @@ class Renderer:
             label=labels.label,
             MISSING=labels.MISSING,
             ROLE_PLURAL=labels.ROLE_PLURAL,
+            KIND_PLURAL=labels.KIND_PLURAL,
+            AUDIENCE_SENTENCE=labels.AUDIENCE_SENTENCE,
             charts=charts,
             opendata=opendata,
             s=s,

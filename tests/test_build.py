@@ -16,7 +16,8 @@ date: 2031-03-14
 start: "09:00"
 end: "11:00"
 format: physical
-place: Trondheim
+venue:
+  city: Trondheim
 theme: Kvantefiltrering av pingviner
 agenda:
   - time: "09:00"

@@ -27,7 +27,7 @@ def events(path):
 def test_calendar_feed_and_meeting_files_parse(built_site):
     data = load_dataset(DATA)
     cal, evs = events(built_site / "kin.ics")
-    assert len(evs) == len(data.meetings) + len(data.relay.stages)
+    assert len(evs) == len(data.meetings)
     assert cal.walk("VTIMEZONE")[0]["TZID"] == "Europe/Oslo"
     for m in data.meetings:
         _, single = events(built_site / f"moter/{m.id}.ics")

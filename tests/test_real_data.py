@@ -43,7 +43,7 @@ def test_spelling_variants_normalised():
 def test_meeting_one_2022():
     data = load_dataset(DATA)
     m = data.meeting["2022-02-08"]
-    assert (m.number, m.date, m.start, m.end, m.platform) == (1, date(2022, 2, 8), "12:00", "15:30", "Teams")
+    assert (m.number, m.date, m.start, m.end, m.online.platform) == (1, date(2022, 2, 8), "12:00", "15:30", "Teams")
     times = [item.time for item in m.agenda]
     assert times == ["12:00", "12:20", "12:30", "13:30", "13:45", "14:00", "14:45", "14:50", "15:10", "15:30"]
     assert [len(item.items) for item in m.agenda][2] == 4
@@ -81,7 +81,7 @@ def test_courses_statements_and_resources():
     plan = next(st for st in data.statements if st.id == "innspill-nasjonal-implementeringsplan-for-ki")
     assert len(plan.points) == 5
     assert len(data.resources.reports[0].trends) == 6
-    assert data.relay.stages == []
+    assert data.relay_stages() == []
 
 
 def test_validation_is_fast():

@@ -34,10 +34,8 @@ def assert_reported(data: Path, prefix: str, fragment: str) -> None:
 
 
 def test_duplicate_key(data_copy):
-    line = edit(data_copy, MEETING, "platform: Teams\n", "platform: Teams\nplatform: Zoom\n") + 1
-    assert f"data/{MEETING}:{line}:1: platform: duplicate key (first defined on line {line - 1})" in errors_for(
-        data_copy
-    )
+    line = edit(data_copy, MEETING, "format: digital\n", "format: digital\nformat: hybrid\n") + 1
+    assert f"data/{MEETING}:{line}:1: format: duplicate key (first defined on line {line - 1})" in errors_for(data_copy)
 
 
 def test_norway_problem_no_stays_text(data_copy):
@@ -50,11 +48,11 @@ def test_norway_problem_no_stays_text(data_copy):
 
 def test_boolean_where_text_expected(data_copy):
     line = edit(data_copy, MEETING, "platform: Teams", "platform: true")
-    assert_reported(data_copy, f"data/{MEETING}:{line}:", "platform: expected text, got the boolean true")
+    assert_reported(data_copy, f"data/{MEETING}:{line}:", "online.platform: expected text, got the boolean true")
 
 
 def test_unknown_field(data_copy):
-    line = edit(data_copy, MEETING, "platform: Teams\n", "platform: Teams\nplattform: Teams\n") + 1
+    line = edit(data_copy, MEETING, "format: digital\n", "format: digital\nplattform: Teams\n") + 1
     assert f"data/{MEETING}:{line}:1: plattform: unknown field" in "\n".join(errors_for(data_copy))
 
 
@@ -117,21 +115,21 @@ def test_missing_data_file(data_copy):
 @pytest.mark.parametrize(
     ("new", "offset", "message"),
     [
-        ("platform: &p Teams\nplace: *p", 0, "anchors and aliases (&, *) are not allowed"),
-        ("platform: Teams\n<<: {place: Bergen}", 1, "merge keys (<<) are not allowed"),
-        ("platform: !secret Teams", 0, "custom tag !secret is not allowed"),
-        ("platform: Teams\n? [a, b]\n: c", 1, "keys must be plain text"),
+        ("format: &p digital\ntheme: *p", 0, "anchors and aliases (&, *) are not allowed"),
+        ("format: digital\n<<: {theme: Bergen}", 1, "merge keys (<<) are not allowed"),
+        ("format: !secret digital", 0, "custom tag !secret is not allowed"),
+        ("format: digital\n? [a, b]\n: c", 1, "keys must be plain text"),
     ],
 )
 def test_yaml_features_we_do_not_allow(data_copy, new, offset, message):
-    line = edit(data_copy, MEETING, "platform: Teams", new) + offset
+    line = edit(data_copy, MEETING, "format: digital", new) + offset
     assert_reported(data_copy, f"data/{MEETING}:{line}:", message)
 
 
 def test_one_document_per_file(data_copy):
     path = data_copy / "relay.yml"
     lines = path.read_text(encoding="utf-8").count("\n")
-    path.write_text(path.read_text(encoding="utf-8") + "---\nstages: []\n", encoding="utf-8")
+    path.write_text(path.read_text(encoding="utf-8") + "---\ncadence: []\n", encoding="utf-8")
     assert_reported(data_copy, f"data/relay.yml:{lines + 1}:1:", "only one YAML document per file")
 
 
