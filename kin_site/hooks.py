@@ -12,8 +12,9 @@ import importlib
 import json
 import os
 import sys
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 from markupsafe import escape
 from mkdocs.exceptions import Abort
@@ -27,6 +28,7 @@ from kin_site import pages, render, runtime, stash
 PACKAGES = ("kin", "kin_site")
 _ROOT = Path(__file__).resolve().parent.parent
 _code_stamp: int | None = None
+OSLO = ZoneInfo("Europe/Oslo")
 
 
 def _code_changed() -> bool:
@@ -50,8 +52,9 @@ def _reimport() -> None:
 
 
 def _today() -> date:
+    """The build date in Oslo (CI runs in UTC), or KIN_TODAY."""
     override = os.environ.get("KIN_TODAY")
-    return date.fromisoformat(override) if override else date.today()
+    return date.fromisoformat(override) if override else datetime.now(OSLO).date()
 
 
 def _data_dir(config) -> Path:

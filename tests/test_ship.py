@@ -80,6 +80,18 @@ def test_deploy_needs_the_tested_build_and_runs_on_main_only():
     assert {"make deps", "make validate", "make build", "make test"} <= set(runs)
 
 
+def test_daily_rebuild_deploys_so_upcoming_becomes_past():
+    (path,) = [p for p in WORKFLOWS if "deploy-pages" in p.read_text(encoding="utf-8")]
+    flow = yaml.safe_load(path.read_text(encoding="utf-8"))
+    (cron,) = [entry["cron"] for entry in flow[True]["schedule"]]
+    minute, hour, day, month, weekday = cron.split()
+    assert minute.isdigit() and hour.isdigit() and (day, month, weekday) == ("*", "*", "*")  # once a day
+    deploy = flow["jobs"]["deploy"]
+    upload = next(st for st in flow["jobs"]["build"]["steps"] if "upload-pages-artifact" in st.get("uses", ""))
+    for condition in (deploy["if"], upload["if"]):
+        assert "github.event_name == 'schedule'" in condition and "refs/heads/main" in condition
+
+
 # --- Issue forms ask for what the data needs ---------------------------------------
 
 
