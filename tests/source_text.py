@@ -73,7 +73,8 @@ def page_text(site: Path, page: str) -> str:
 
 
 def search_text(site: Path, page: str) -> str:
-    """All text the search index holds for one page (its sections included)."""
+    """All text the search index holds for one page (its sections included). Compare
+    without spaces: the index runs table cells and list items together."""
     index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
     texts = [f"{d['title']} {d['text']}" for d in index["docs"] if d["location"].split("#")[0] == page]
     return squash(html.unescape(re.sub(r"<[^>]+>", " ", " ".join(texts))))
