@@ -335,6 +335,9 @@ class Poll(Model):
     url: Url | None = None
     options: list[Text] = Field(default_factory=list)
     agenda_time: Clock | None = None
+    note: Text | None = Field(
+        None, description="What the slides say about the poll, e.g. results from an earlier meeting"
+    )
 
 
 class CallForInput(Model):
@@ -402,6 +405,9 @@ class Event(Model):
     polls: list[Poll] = Field(default_factory=list, description="Polls; only for kinds that hold polls")
     next_meeting: MeetingRef | None = Field(None, description="The next event announced at this one")
     call_for_input: CallForInput | None = None
+    sections: list[Section] = Field(
+        default_factory=list, description="What the event's slides say beyond the agenda: welcomes, closing links, ..."
+    )
 
     @property
     def last_day(self) -> date:

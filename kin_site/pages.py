@@ -57,11 +57,13 @@ def _compose(r: Renderer, sections: Sections, **context: object) -> str:
 
 def event_sections(event: s.Event) -> Sections:
     """A network meeting has every section, saying so when one is empty; any
-    other kind shows its programme and only the sections its data fills."""
+    other kind shows its programme and only the sections its data fills.
+    Content from the slides (``sections``) follows the agenda where there is any."""
+    header, agenda, minutes, polls, after = MEETING
+    slides = [("## Fra møtet { #fra-motet }", "meeting_sections.html")] if event.sections else []
     if event.kind is s.EventKind.network_meeting:
-        return MEETING
-    header, _agenda, minutes, polls, after = MEETING
-    shown = [header, ("## Program { #agenda }", "meeting_agenda.html")]
+        return [header, agenda, *slides, minutes, polls, after]
+    shown = [header, ("## Program { #agenda }", "meeting_agenda.html"), *slides]
     shown += [minutes] if event.minutes else []
     shown += [polls] if event.polls else []
     shown += [after] if event.next_meeting or event.call_for_input else []
