@@ -2,11 +2,14 @@
 
 ``load_dataset(data_dir)`` either returns a fully validated ``Dataset`` or
 raises ``DataValidationError`` carrying *all* problems found, each with file,
-line, column and field.
+line, column and field. Records that fail their schema are salvaged field by
+field (``salvage``), so reference and semantic checks still run on everything
+that is valid and one run lists every error.
 """
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import types
 import typing
@@ -16,9 +19,11 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel, TypeAdapter, ValidationError
 
+from kin import messages
 from kin import schema as s
+from kin.collate import sort_key
 from kin.errors import DataError, DataValidationError
 from kin.loader import Positions, gc_paused, load_yaml
 
@@ -82,7 +87,16 @@ class _Collector:
         for err in exc.errors():
             path = (*prefix, *(p for p in err["loc"] if not _is_union_tag(p)))
             line, col = positions.at(path)
-            self.errors.append(DataError(positions.file, line, col, path, _message(err)))
+            message = messages.validation(err)
+            moved = s.MOVED_FIELDS.get(str(err["loc"][-1])) if len(err["loc"]) == 1 else None
+            if err["type"] == "extra_forbidden" and moved:
+                message = messages.moved_field(moved)
+            self.errors.append(DataError(positions.file, line, col, path, message))
+
+    def add(self, pos: Positions, path: tuple, message: str) -> None:
+        """An error about the value at ``path`` in the file ``pos`` belongs to."""
+        line, col = pos.at(path)
+        self.errors.append(DataError(pos.file, line, col, path, message))
 
 
 def _is_union_tag(part: object) -> bool:
@@ -90,30 +104,13 @@ def _is_union_tag(part: object) -> bool:
     return isinstance(part, str) and ("[" in part or part in {"str", "int", "float", "bool", "none"})
 
 
-def _message(err: dict[str, Any]) -> str:
-    kind, given = err["type"], err.get("input")
-    if kind == "extra_forbidden":
-        if (moved := s.MOVED_FIELDS.get(str(err["loc"][-1]))) and len(err["loc"]) == 1:
-            return f"unknown field; this is now written {moved} (see data/README.md)"
-        return "unknown field (check the spelling; see data/README.md for the allowed fields)"
-    if kind == "missing":
-        return "required field is missing"
-    if kind == "string_type" and isinstance(given, bool):
-        return f"expected text, got the boolean {str(given).lower()}; put it in quotes"
-    if kind.endswith("_type") and given is not None:
-        return f"{err['msg'].lower()}, got {type(given).__name__} {given!r}"
-    if kind == "enum":
-        return f"{err['msg']}, got {given!r}"
-    msg = err["msg"]
-    return msg.removeprefix("Value error, ")
-
-
 def _validate(model: type[BaseModel], raw: Any, positions: Positions, collector: _Collector) -> Any:
+    """The validated model; on errors, report them and return what could be salvaged."""
     try:
         return model.model_validate(raw)
     except ValidationError as exc:
         collector.from_pydantic(exc, positions)
-        return None
+        return salvage(model, raw, exc)
 
 
 def load_dataset(data_dir: Path | str) -> Dataset:
@@ -126,62 +123,71 @@ def _load_dataset(data_dir: Path) -> Dataset:
     collector = _Collector()
     parsed: dict[str, Any] = {}
     positions: dict[str, Positions] = {}
+    clean: set[str] = set()  # files that passed their schema (salvaged ones did not)
 
     def load(rel: str, model: type[BaseModel]) -> Any:
         display = f"{data_dir.name}/{rel}"
-        raw, pos, errors = load_yaml(data_dir / rel, display)
+        raw, pos, errors = load_yaml(data_dir / rel, display, root=data_dir)
         positions[rel] = pos
         collector.errors.extend(errors)
-        return None if errors else _validate(model, raw, pos, collector)
+        if errors:
+            return None
+        before = len(collector.errors)
+        value = _validate(model, raw, pos, collector)
+        if len(collector.errors) == before:
+            clean.add(rel)
+        return value
 
     for rel, model in FILES.items():
         parsed[rel] = load(rel, model)
 
+    records = _Records(positions)
     meetings: list[tuple[str, s.Event]] = []
     meeting_dir = data_dir / MEETINGS_DIR
     if not meeting_dir.is_dir():
-        collector.errors.append(DataError(f"{data_dir.name}/{MEETINGS_DIR}/", 1, 1, (), "folder is missing"))
+        collector.errors.append(DataError(f"{data_dir.name}/{MEETINGS_DIR}/", 1, 1, (), messages.FOLDER_MISSING))
     for path in sorted(meeting_dir.glob("*.y*ml")) if meeting_dir.is_dir() else []:
         rel = f"{MEETINGS_DIR}/{path.name}"
         meeting = load(rel, s.Event)
-        if meeting is not None:
-            if path.stem != meeting.id:
-                line, col = positions[rel].at(("id",))
-                collector.errors.append(
-                    DataError(positions[rel].file, line, col, ("id",), f"must match the file name ({path.stem!r})")
-                )
+        if meeting is None:  # not even YAML: its id is unknown
+            records.incomplete.add("meetings")
+        else:
+            check_file_name(meeting, path.stem, positions[rel], collector)
             meetings.append((rel, meeting))
 
-    if collector.errors or any(v is None for v in parsed.values()):
-        raise DataValidationError(collector.errors)
+    def items(rel: str, name: str) -> list | None:
+        """A list field of a file's model; None when the file could not be read at all."""
+        return getattr(parsed[rel], name, None) if parsed[rel] is not None else None
 
-    records = _Records(positions)
-    records.add("organisations", "organisations.yml", ("organisations",), parsed["organisations.yml"].organisations)
-    records.add("people", "people.yml", ("people",), parsed["people.yml"].people)
+    records.add("organisations", "organisations.yml", ("organisations",), items("organisations.yml", "organisations"))
+    records.add("people", "people.yml", ("people",), items("people.yml", "people"))
     for rel, meeting in meetings:
         records.add("meetings", rel, (), [meeting], single=True)
-    records.add("courses", "courses.yml", ("courses",), parsed["courses.yml"].courses)
-    records.add("statements", "statements.yml", ("statements",), parsed["statements.yml"].statements)
-    records.add("reports", "resources.yml", ("reports",), parsed["resources.yml"].reports)
-    records.add("literature", "resources.yml", ("literature",), parsed["resources.yml"].literature)
+    records.add("courses", "courses.yml", ("courses",), items("courses.yml", "courses"))
+    records.add("statements", "statements.yml", ("statements",), items("statements.yml", "statements"))
+    records.add("reports", "resources.yml", ("reports",), items("resources.yml", "reports"))
+    records.add("literature", "resources.yml", ("literature",), items("resources.yml", "literature"))
     collector.errors.extend(records.duplicate_errors)
 
     for rel in FILES:
-        check_refs(parsed[rel], (), rel, records, collector)
+        if parsed[rel] is not None:
+            check_refs(parsed[rel], (), rel, records, collector)
     for rel, meeting in meetings:
         check_refs(meeting, (), rel, records, collector)
-        check_times(meeting, rel, positions[rel], collector)
-        check_kind(meeting, rel, positions[rel], collector)
+        check_times(meeting, positions[rel], collector)
+        if rel in clean:  # the kind rules need a fully valid event
+            check_kind(meeting, positions[rel], collector)
+    check_same_names(items("people.yml", "people") or [], positions["people.yml"], collector)
     if collector.errors:
         raise DataValidationError(collector.errors)
 
     return Dataset(
         network=parsed["network.yml"],
-        organisations=parsed["organisations.yml"].organisations,
-        people=parsed["people.yml"].people,
+        organisations=sorted(parsed["organisations.yml"].organisations, key=lambda o: sort_key(o.name)),
+        people=sorted(parsed["people.yml"].people, key=lambda p: sort_key(p.name)),
         meetings=sorted((m for _, m in meetings), key=lambda m: (m.date, m.start or "")),
         relay=parsed["relay.yml"],
-        courses=parsed["courses.yml"].courses,
+        courses=sorted(parsed["courses.yml"].courses, key=lambda c: sort_key(c.title)),
         course_counts=parsed["courses.yml"].course_counts,
         statements=parsed["statements.yml"].statements,
         resources=parsed["resources.yml"],
@@ -189,23 +195,32 @@ def _load_dataset(data_dir: Path) -> Dataset:
 
 
 class _Records:
-    """Ids per collection, with duplicate detection."""
+    """Ids per collection, with duplicate detection. A collection whose file
+    could not be read at all is ``incomplete``: references into it are not checked."""
 
     def __init__(self, positions: dict[str, Positions]) -> None:
         self.positions = positions
         self.ids: dict[str, set[str]] = {}
+        self.incomplete: set[str] = set()
         self.duplicate_errors: list[DataError] = []
 
-    def add(self, collection: str, rel: str, base: tuple, items: list, single: bool = False) -> None:
+    def add(self, collection: str, rel: str, base: tuple, items: list | None, single: bool = False) -> None:
         seen = self.ids.setdefault(collection, set())
+        if items is None:
+            self.incomplete.add(collection)
+            return
         for index, item in enumerate(items):
+            record_id = getattr(item, "id", None)
+            if not isinstance(record_id, str):  # a salvaged record whose id was itself wrong
+                self.incomplete.add(collection)
+                continue
             path = (*base, "id") if single else (*base, index, "id")
-            if item.id in seen:
+            if record_id in seen:
                 line, col = self.positions[rel].at(path)
                 self.duplicate_errors.append(
-                    DataError(self.positions[rel].file, line, col, path, f"duplicate id {item.id!r}")
+                    DataError(self.positions[rel].file, line, col, path, f"id-en «{record_id}» er brukt før")
                 )
-            seen.add(item.id)
+            seen.add(record_id)
 
 
 def ref_of(annotation: Any) -> tuple[s.Ref | None, bool]:
@@ -227,10 +242,11 @@ def ref_of(annotation: Any) -> tuple[s.Ref | None, bool]:
     return None, False
 
 
+# How an unknown reference is named: (what, where it should be)
 _REF_NAMES = {
-    "people": "person",
-    "organisations": "organisation",
-    "meetings": "meeting",
+    "people": ("personen", "people.yml"),
+    "organisations": ("organisasjonen", "organisations.yml"),
+    "meetings": ("arrangementet", "meetings/"),
 }
 
 
@@ -244,17 +260,16 @@ def check_refs(model: BaseModel, path: tuple, rel: str, records: _Records, colle
     """Walk a model and report every Ref whose target id does not exist."""
     pos = records.positions[rel]
     for name, ref, many in _fields(type(model)):
-        value = getattr(model, name)
+        value = getattr(model, name, None)  # salvaged records may lack a field
         here = (*path, name)
         if ref is not None and value is not None:
+            if ref.collection in records.incomplete:
+                continue
             for index, target in enumerate(value if many else [value]):
-                if target not in records.ids.get(ref.collection, set()):
+                if isinstance(target, str) and target not in records.ids.get(ref.collection, set()):
                     where = (*here, index) if many else here
-                    line, col = pos.at(where)
-                    kind = _REF_NAMES.get(ref.collection, ref.collection)
-                    collector.errors.append(
-                        DataError(pos.file, line, col, where, f"unknown {kind} {target!r} (not in {ref.collection})")
-                    )
+                    kind, home = _REF_NAMES.get(ref.collection, (ref.collection, ref.collection))
+                    collector.add(pos, where, f"ukjent id: {kind} «{target}» finnes ikke i {home}")
         elif isinstance(value, BaseModel):
             check_refs(value, here, rel, records, collector)
         elif isinstance(value, list):
@@ -263,47 +278,161 @@ def check_refs(model: BaseModel, path: tuple, rel: str, records: _Records, colle
                     check_refs(item, (*here, index), rel, records, collector)
 
 
-def check_times(meeting: s.Event, rel: str, pos: Positions, collector: _Collector) -> None:
-    """An event ends after it starts."""
-    if meeting.start and meeting.end and meeting.end <= meeting.start and not meeting.end_date:
-        line, col = pos.at(("end",))
-        collector.errors.append(DataError(pos.file, line, col, ("end",), "must be later than start"))
-    if meeting.end_date and meeting.end_date <= meeting.date:
-        line, col = pos.at(("end_date",))
-        collector.errors.append(DataError(pos.file, line, col, ("end_date",), "must be later than date"))
-    deadline = meeting.registration.deadline if meeting.registration else None
-    if deadline and deadline > meeting.last_day:
-        where = ("registration", "deadline")
-        line, col = pos.at(where)
-        collector.errors.append(DataError(pos.file, line, col, where, "must not be after the event"))
-    if meeting.announced and meeting.announced > meeting.date:
-        line, col = pos.at(("announced",))
-        collector.errors.append(DataError(pos.file, line, col, ("announced",), "must not be after the event's date"))
+# --- Semantic checks (beyond what one field's schema can say) ----------------------
 
 
-def check_kind(event: s.Event, rel: str, pos: Positions, collector: _Collector) -> None:
+def check_times(meeting: s.Event, pos: Positions, collector: _Collector) -> None:
+    """An event ends after it starts; agenda items are in time order and inside the event's window.
+
+    Runs on salvaged records too, so every field is read with ``getattr``."""
+    start, end = getattr(meeting, "start", None), getattr(meeting, "end", None)
+    day, end_date = getattr(meeting, "date", None), getattr(meeting, "end_date", None)
+    if start and end and end <= start and not end_date:
+        collector.add(pos, ("end",), f"må være senere enn start ({start})")
+    if isinstance(day, date) and isinstance(end_date, date) and end_date <= day:
+        collector.add(pos, ("end_date",), f"må være senere enn date ({day})")
+    last_day = end_date or day
+    registration = getattr(meeting, "registration", None)
+    deadline = getattr(registration, "deadline", None)
+    if isinstance(deadline, date) and isinstance(last_day, date) and deadline > last_day:
+        collector.add(pos, ("registration", "deadline"), "kan ikke være etter arrangementet")
+    announced = getattr(meeting, "announced", None)
+    if isinstance(announced, date) and isinstance(day, date) and announced > day:
+        collector.add(pos, ("announced",), "kan ikke være etter datoen for arrangementet")
+    if not end_date:  # the agenda of a one-day event lies inside start-end
+        _check_agenda(getattr(meeting, "agenda", None) or [], ("agenda",), start, end, pos, collector)
+
+
+def _check_agenda(items: list, path: tuple, start: str | None, end: str | None, pos: Positions, collector) -> None:
+    previous: str | None = None
+    for index, item in enumerate(items):
+        if item is None:
+            continue
+        time, here = getattr(item, "time", None), (*path, index, "time")
+        if isinstance(time, str):
+            if start and time < start:
+                collector.add(pos, here, f"{time} er før møtet starter ({start})")
+            elif end and time > end:
+                collector.add(pos, here, f"{time} er etter at møtet slutter ({end})")
+            if previous and time < previous:
+                collector.add(pos, here, f"{time} er før punktet over ({previous}); punktene skal stå i tidsrekkefølge")
+            previous = time
+        _check_agenda(getattr(item, "items", None) or [], (*path, index, "items"), start, end, pos, collector)
+
+
+def check_kind(event: s.Event, pos: Positions, collector: _Collector) -> None:
     """Sections only some kinds have, fields a kind requires, and fields that contradict each other."""
-
-    def error(path: tuple, message: str) -> None:
-        line, col = pos.at(path)
-        collector.errors.append(DataError(pos.file, line, col, path, message))
-
     kind = event.kind.value
     for name, kinds in s.KIND_SECTIONS.items():
         if getattr(event, name) and event.kind not in kinds:
             allowed = ", ".join(k.value for k in s.EventKind if k in kinds)
-            error((name,), f"a {kind} event has no {name} (only: {allowed}); remove it or change kind")
+            collector.add(pos, (name,), f"et arrangement av typen {kind} har ikke {name} (bare: {allowed}); "
+                          "fjern feltet eller endre kind")
     for name in s.KIND_REQUIRED.get(event.kind, ()):
         if getattr(event, name) is None:
-            error((name,), f"required field is missing (for {kind} events)")
+            collector.add(pos, (name,), f"obligatorisk felt mangler (for arrangementer av typen {kind})")
     if event.kind is s.EventKind.relay_stage and "relay" in event.model_fields_set and not event.relay:
-        error(("relay",), "a relay-stage event is always part of the relay; remove relay: false")
+        collector.add(pos, ("relay",), "en etappe i stafetten er alltid en del av stafetten; fjern relay: false")
     if event.format is s.MeetingFormat.digital and event.venue:
-        error(("venue",), "a digital event has no venue; use format: hybrid, or remove the venue")
+        collector.add(pos, ("venue",), "et digitalt arrangement har ikke noe sted; bruk format: hybrid, "
+                      "eller fjern venue")
     if event.format is s.MeetingFormat.physical and event.online:
-        error(("online",), "a physical event has no online platform; use format: hybrid, or remove online")
+        collector.add(pos, ("online",), "et fysisk arrangement har ingen nettplattform; bruk format: hybrid, "
+                      "eller fjern online")
     reg = event.registration
     if reg and not reg.required and (reg.url or reg.deadline):
-        error(("registration", "required"), "no registration required, yet a registration url or deadline is given")
+        collector.add(pos, ("registration", "required"), "påmelding er ikke påkrevd, men det er oppgitt lenke "
+                      "eller frist for påmelding")
     if event.part_of == event.id:
-        error(("part_of",), "an event cannot be part of itself")
+        collector.add(pos, ("part_of",), "et arrangement kan ikke være en del av seg selv")
+
+
+def check_file_name(meeting: s.Event, stem: str, pos: Positions, collector: _Collector) -> None:
+    """A meeting's file is named after its id, and that name starts with its date."""
+    meeting_id, day = getattr(meeting, "id", None), getattr(meeting, "date", None)
+    if isinstance(meeting_id, str) and meeting_id != stem:
+        collector.add(pos, ("id",), f"må være lik filnavnet («{stem}»)")
+    if day is not None and not stem.startswith(str(day)):
+        collector.add(pos, ("date",), f"{day} stemmer ikke med filnavnet «{stem}.yml», som skal starte med datoen")
+
+
+def _same_name(name: str) -> str:
+    return " ".join(name.casefold().split())
+
+
+def check_same_names(people: list, pos: Positions, collector: _Collector) -> None:
+    """Two people with the same name are an error unless ``distinct_from`` says they are different people."""
+    first: dict[str, tuple[int, Any]] = {}
+    for index, person in enumerate(people):
+        name = getattr(person, "name", None)
+        if not isinstance(name, str) or not isinstance(getattr(person, "id", None), str):
+            continue
+        key = _same_name(name)
+        if key not in first:
+            first[key] = (index, person)
+            continue
+        other = first[key][1]
+        if other.id in (getattr(person, "distinct_from", None) or []) or person.id in (
+            getattr(other, "distinct_from", None) or []
+        ):
+            continue
+        line = pos.at(("people", first[key][0], "name"))[0]
+        collector.add(
+            pos,
+            ("people", index, "name"),
+            f"samme navn som «{other.id}» (linje {line}): er det samme person, slå dem sammen; "
+            f"er det to personer, skriv distinct_from: [{other.id}]",
+        )
+
+
+# --- Salvage: the valid parts of a record that failed validation --------------------
+
+
+def salvage(model: type[BaseModel], raw: Any, exc: ValidationError | None = None) -> BaseModel | None:
+    """Build ``model`` from the fields of ``raw`` that are valid, recursing into
+    sub-records, so the checks above can run on everything that is not wrong.
+    The result is never published: any error stops the build."""
+    if exc is None:
+        try:
+            return model.model_validate(raw)
+        except ValidationError as caught:
+            exc = caught
+    if not isinstance(raw, dict):
+        return None
+    bad = {err["loc"][0] for err in exc.errors() if err["loc"]}
+    values: dict[str, Any] = {}
+    for name in model.model_fields:
+        if name not in raw:
+            continue
+        if name not in bad:
+            with contextlib.suppress(ValidationError):
+                values[name] = _adapter(model, name).validate_python(raw[name])
+            continue
+        sub, many = _submodel(model.model_fields[name].annotation)
+        if sub is not None and many and isinstance(raw[name], list):
+            values[name] = [salvage(sub, item) for item in raw[name]]
+        elif sub is not None and not many:
+            values[name] = salvage(sub, raw[name])
+    return model.model_construct(**values)
+
+
+@functools.cache
+def _adapter(model: type[BaseModel], name: str) -> TypeAdapter:
+    info = model.model_fields[name]
+    return TypeAdapter(typing.Annotated[info.annotation, *info.metadata] if info.metadata else info.annotation)
+
+
+def _submodel(annotation: Any) -> tuple[type[BaseModel] | None, bool]:
+    """The model class in a field's annotation (``Model``, ``Model | None``, ``list[Model]``)."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation, False
+    origin = typing.get_origin(annotation)
+    if origin is list:
+        sub, _ = _submodel(typing.get_args(annotation)[0])
+        return sub, True
+    if origin in (typing.Union, types.UnionType):
+        for arg in typing.get_args(annotation):
+            sub, many = _submodel(arg)
+            if sub is not None:
+                return sub, many
+    return None, False

@@ -21,7 +21,7 @@ class DataError:
         out = ""
         for part in self.path:
             out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
-        return out or "(file)"
+        return out or "(fil)"
 
     def __str__(self) -> str:
         return f"{self.file}:{self.line}:{self.column}: {self.field}: {self.message}"
@@ -34,4 +34,4 @@ class DataValidationError(Exception):
         self.errors = sorted(set(errors))
         count = len(self.errors)
         lines = "\n".join(str(e) for e in self.errors)
-        super().__init__(f"{count} error{'s' if count != 1 else ''} in data:\n{lines}")
+        super().__init__(f"{count} feil i dataene:\n{lines}")

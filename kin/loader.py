@@ -8,7 +8,14 @@ libyaml when available) and turned into Python values by hand:
 * quoted scalars and anything that is not plainly a bool, int, float or null
   stay strings (dates and times are validated later by the schema);
 * only ``true``/``false`` (any case) are booleans;
-* duplicate keys, anchors/aliases, merge keys and custom tags are errors.
+* duplicate keys, anchors/aliases, merge keys and every explicit tag
+  (``!!str``, ``!!python/...``, ``!foo``) are errors, and so are control
+  characters other than tab and newline;
+* all text is normalised to Unicode NFC (``å`` typed as ``a`` + ring equals ``å``).
+
+Every way reading a file can fail (encoding, a folder named like a file,
+permissions, a symlink out of the data folder) becomes a located ``DataError``;
+messages are in Norwegian (``kin.messages``).
 
 Building from the event stream, rather than composing PyYAML's node tree
 first, keeps memory flat on large files (the node tree of a 2 MB file took
@@ -22,13 +29,16 @@ Errors found while building carry their own position. For errors found later
 from __future__ import annotations
 
 import gc
+import os
 import re
+import unicodedata
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from kin import messages as msg
 from kin.errors import DataError
 
 try:  # libyaml is about five times faster on large files
@@ -42,6 +52,9 @@ _INT = re.compile(r"[-+]?(0|[1-9][0-9_]*)")
 _FLOAT = re.compile(r"[-+]?([0-9][0-9_]*)?\.[0-9_]+([eE][-+]?[0-9]+)?")
 _NULL = {"", "~", "null", "Null", "NULL"}
 _BOOL = {"true": True, "false": False}
+# C0 controls except tab, LF and CR (CR only before LF: Windows line ends), DEL, C1, and non-characters.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]|\r(?!\n)")
+MAX_DEPTH = 50  # nesting deeper than any record needs; keeps hostile input from recursing without end
 
 
 class Positions:
@@ -80,8 +93,12 @@ def _mark(event: yaml.Event) -> tuple[int, int]:
     return (event.start_mark.line + 1, event.start_mark.column + 1)
 
 
-def _custom_tag(tag: str | None) -> bool:
-    return tag not in (None, "!") and not tag.startswith("tag:yaml.org,2002:")
+def _tag_name(tag: str) -> str:
+    return "!!" + tag.removeprefix("tag:yaml.org,2002:") if tag.startswith("tag:yaml.org,2002:") else tag
+
+
+def _nfc(text: str) -> str:
+    return text if text.isascii() else unicodedata.normalize("NFC", text)
 
 
 class _Builder:
@@ -103,11 +120,15 @@ class _Builder:
         if self.track:
             self.marks[path] = _mark(event)
         if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
-            self.error(event, path, "anchors and aliases (&, *) are not allowed")
+            self.error(event, path, msg.ANCHOR)
             if isinstance(event, yaml.AliasEvent):
                 return None
-        if _custom_tag(getattr(event, "tag", None)):
-            self.error(event, path, f"custom tag {event.tag} is not allowed")
+        if getattr(event, "tag", None) is not None:  # every explicit tag: !!str, !!binary, !foo, !
+            self.error(event, path, msg.tag(_tag_name(event.tag)))
+        if isinstance(event, yaml.MappingStartEvent | yaml.SequenceStartEvent) and len(path) >= MAX_DEPTH:
+            self.error(event, path, msg.TOO_DEEP.format(limit=MAX_DEPTH))
+            self._skip()
+            return None
         if isinstance(event, yaml.MappingStartEvent):
             return self._mapping(path)
         if isinstance(event, yaml.SequenceStartEvent):
@@ -117,22 +138,34 @@ class _Builder:
             return items
         return _scalar(event)
 
+    def _skip(self) -> None:
+        """Consume the rest of a collection without building it (no recursion)."""
+        depth = 1
+        while depth:
+            event = next(self.events)
+            if isinstance(event, yaml.MappingStartEvent | yaml.SequenceStartEvent):
+                depth += 1
+            elif isinstance(event, yaml.MappingEndEvent | yaml.SequenceEndEvent):
+                depth -= 1
+
     def _mapping(self, path: PathKey) -> dict[str, Any]:
         result: dict[str, Any] = {}
         key_lines: dict[str, int] = {}
         while not isinstance(key := next(self.events), yaml.MappingEndEvent):
             if not isinstance(key, yaml.ScalarEvent):
-                self.error(key, path, "keys must be plain text")
+                self.error(key, path, msg.KEY_NOT_TEXT)
                 self.value(key, (*path, "?"))  # consume the key ...
                 self.value(next(self.events), (*path, "?"))  # ... and its value
                 continue
-            name = key.value
+            if key.tag is not None or key.anchor:
+                self.error(key, path, msg.tag(_tag_name(key.tag)) if key.tag is not None else msg.ANCHOR)
+            name = _nfc(key.value)
             if name == "<<" and not key.style:
-                self.error(key, path, "merge keys (<<) are not allowed")
+                self.error(key, path, msg.MERGE_KEY)
                 self.value(next(self.events), (*path, "<<"))
                 continue
             if name in result:
-                self.error(key, (*path, name), f"duplicate key (first defined on line {key_lines[name]})")
+                self.error(key, (*path, name), msg.duplicate_key(key_lines[name]))
                 self.value(next(self.events), (*path, "?"))
                 continue
             result[name] = self.value(next(self.events), (*path, name))
@@ -143,17 +176,18 @@ class _Builder:
 
 
 def _scalar(event: yaml.ScalarEvent) -> Any:
-    text = event.value
+    text = _nfc(event.value)
     if event.style:  # quoted or block scalar: always text (plain is None or '')
         return text
     if text in _NULL:
         return None
     if text.lower() in _BOOL:
         return _BOOL[text.lower()]
-    if _INT.fullmatch(text):
-        return int(text.replace("_", ""))
-    if _FLOAT.fullmatch(text):
-        return float(text.replace("_", ""))
+    if len(text) < 100:  # longer digit strings stay text (Python refuses huge int conversions)
+        if _INT.fullmatch(text):
+            return int(text.replace("_", ""))
+        if _FLOAT.fullmatch(text):
+            return float(text.replace("_", ""))
     return text
 
 
@@ -187,30 +221,109 @@ def _document(text: str):
 def _parse(text: str, name: str) -> tuple[Any, Positions, list[DataError]]:
     events = _events(text)
     if isinstance(next(events), yaml.StreamEndEvent):
-        return None, Positions(name), [DataError(name, 1, 1, (), "file is empty")]
+        return None, Positions(name), [DataError(name, 1, 1, (), msg.FILE_EMPTY)]
     builder = _Builder(name, events)
     value = builder.value(next(events), ())
     next(events)  # DocumentEnd
     extra = next(events)
     if isinstance(extra, yaml.DocumentStartEvent):
-        builder.error(extra, (), "only one YAML document per file (remove the extra ---)")
+        builder.error(extra, (), msg.EXTRA_DOCUMENT)
     return value, Positions(name, text), builder.errors
 
 
-def load_yaml(path: Path, display_name: str | None = None) -> tuple[Any, Positions, list[DataError]]:
-    """Load one YAML file strictly. Returns (value, positions, errors)."""
-    name = display_name or str(path)
+def _runaway_quote(text: str, error_line: int) -> tuple[int, int] | None:
+    """Where a quote opened that ran on over several lines and ended on ``error_line``.
+
+    A quote left open runs on until the next quote character in the file,
+    which then looks like the error; the mistake is where the quote opened.
+    """
+    found = None
     try:
-        text = path.read_text(encoding="utf-8")
+        for token in yaml.scan(text, Loader=_Loader):
+            if token.start_mark.line + 1 > error_line:
+                break
+            multiline = token.end_mark.line > token.start_mark.line
+            if isinstance(token, yaml.ScalarToken) and token.style in ('"', "'") and multiline:
+                found = token if token.end_mark.line + 1 == error_line else None
+    except yaml.YAMLError:
+        pass
+    return (found.start_mark.line + 1, found.start_mark.column + 1) if found else None
+
+
+def _line_col(text: str, index: int) -> tuple[int, int]:
+    """1-based line and column of character ``index`` in ``text``."""
+    line = text.count("\n", 0, index) + 1
+    return line, index - (text.rfind("\n", 0, index) + 1) + 1
+
+
+def control_characters(text: str, name: str, limit: int = 20) -> list[DataError]:
+    """Every control character other than tab and newline, with its position (the first ``limit``)."""
+    errors = []
+    for match in _CONTROL.finditer(text):
+        errors.append(DataError(name, *_line_col(text, match.start()), (), msg.control_character(match[0])))
+        if len(errors) == limit:
+            break
+    return errors
+
+
+def read_text(path: Path, name: str, root: Path | None = None) -> tuple[str | None, list[DataError]]:
+    """The text of a data file, or a located error for every way reading it can fail."""
+
+    def fail(message: str, line: int = 1, col: int = 1) -> tuple[None, list[DataError]]:
+        return None, [DataError(name, line, col, (), message)]
+
+    try:
+        if root is not None and not _inside(path, root):
+            return fail(msg.OUTSIDE_DATA)
+        data = path.read_bytes()
     except FileNotFoundError:
-        return None, Positions(name), [DataError(name, 1, 1, (), "file is missing")]
+        return fail(msg.SYMLINK_LOOP if path.is_symlink() else msg.FILE_MISSING)
+    except IsADirectoryError:
+        return fail(msg.IS_DIRECTORY)
+    except PermissionError:
+        return fail(msg.IS_DIRECTORY if path.is_dir() else msg.NOT_READABLE)
+    except (OSError, RuntimeError) as exc:  # RuntimeError: symlink loop while resolving
+        reason = getattr(exc, "strerror", None) or str(exc)
+        return fail(msg.SYMLINK_LOOP if path.is_symlink() else msg.cannot_read(reason))
+    try:
+        text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        return None, Positions(name), [DataError(name, 1, 1, (), f"not valid UTF-8: {exc.reason}")]
+        good = data[: exc.start].decode("utf-8")
+        return fail(msg.not_utf8(), *_line_col(good, len(good)))
+    return text.removeprefix("\ufeff"), []
+
+
+def _inside(path: Path, root: Path) -> bool:
+    """Whether ``path``, with every symlink followed, stays inside ``root``."""
+    real = os.path.realpath(path, strict=False)
+    base = os.path.realpath(root, strict=False)
+    return real == base or real.startswith(base.rstrip(os.sep) + os.sep)
+
+
+def load_yaml(
+    path: Path, display_name: str | None = None, root: Path | None = None
+) -> tuple[Any, Positions, list[DataError]]:
+    """Load one YAML file strictly. Returns (value, positions, errors).
+
+    With ``root``, a file that is (or sits behind) a symlink leading out of
+    ``root`` is refused.
+    """
+    name = display_name or str(path)
+    text, errors = read_text(path, name, root)
+    if text is None:
+        return None, Positions(name), errors
+    if errors := control_characters(text, name):
+        return None, Positions(name), errors
     try:
         with gc_paused():
             return _parse(text, name)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
+        opening = msg.unclosed(exc.problem, exc.context) and exc.context_mark is not None
+        mark = exc.context_mark if opening else (exc.problem_mark or exc.context_mark)
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        message = f"YAML syntax error: {exc.problem or exc.context}"
+        message = msg.yaml_syntax(exc.problem, exc.context)
+        if not opening and (quote := _runaway_quote(text, line)):
+            (line, col), message = quote, msg.runaway_quote(line)
         return None, Positions(name), [DataError(name, line, col, (), message)]
+    except yaml.YAMLError as exc:  # a reader error the checks above did not foresee
+        return None, Positions(name), [DataError(name, 1, 1, (), msg.yaml_syntax(str(exc), None))]

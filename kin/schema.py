@@ -38,28 +38,29 @@ class Ref:
 def _iso_date(value: object) -> object:
     if isinstance(value, str):
         if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
-            raise ValueError(f"expected a date as YYYY-MM-DD, got {value!r}")
+            raise ValueError(f"forventet en dato som ÅÅÅÅ-MM-DD, fikk «{value}»")
         try:
             return date.fromisoformat(value)
         except ValueError:
-            raise ValueError(f"{value!r} is not a real calendar date") from None
+            raise ValueError(f"«{value}» er ikke en dato som finnes i kalenderen") from None
     return value
 
 
 def _clock(value: str) -> str:
     match = re.fullmatch(r"(\d{2}):(\d{2})", value)
     if not match or int(match[1]) > 23 or int(match[2]) > 59:
-        raise ValueError(f'expected a time as "HH:MM" (24-hour, quoted), got {value!r}')
+        raise ValueError(f'forventet et klokkeslett som "TT:MM" (24-timers, i anførselstegn), fikk «{value}»')
     return value
 
 
 def _url(value: str) -> str:
     if not re.match(r"(https://[^\s/$.?#][^\s]*|mailto:[^\s@]+@[^\s@]+\.[^\s@]+)$", value):
-        raise ValueError(f"only https:// and mailto: links are allowed, got {value!r}")
+        raise ValueError(f"bare https://- og mailto:-lenker er lov, fikk «{value}»")
     return value
 
 
-Text = Annotated[str, StringConstraints(min_length=1, strip_whitespace=False)]
+# Text has at least one visible character: empty and whitespace-only values are errors.
+Text = Annotated[str, StringConstraints(min_length=1, pattern=r"\S", strip_whitespace=False)]
 Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$")]
 IsoDate = Annotated[date, BeforeValidator(_iso_date), Field(json_schema_extra={"format": "date"})]
 Clock = Annotated[str, AfterValidator(_clock), Field(pattern=r"^([01]\d|2[0-3]):[0-5]\d$")]
@@ -103,7 +104,7 @@ def _bullet(value: object) -> object:
         return {"text": value}
     if isinstance(value, dict | BaseModel):
         return value
-    raise ValueError("expected text, or a mapping with text and (optionally) points")
+    raise ValueError("forventet tekst, eller felt med text og (valgfritt) points")
 
 
 class Bullet(Model):
@@ -143,7 +144,7 @@ class Table(Model):
     def _rows_fit_columns(self) -> Table:
         for index, row in enumerate(self.rows, start=1):
             if len(row) != len(self.columns):
-                raise ValueError(f"row {index} has {len(row)} cells; the table has {len(self.columns)} columns")
+                raise ValueError(f"rad {index} har {len(row)} celler; tabellen har {len(self.columns)} kolonner")
         return self
 
 
@@ -209,6 +210,10 @@ class Person(Model):
     organisations: list[OrgRef] = Field(min_length=1)
     role: Lax[Role] | None = Field(None, description="Network role; absent for guests")
     titles: list[Text] = Field(default_factory=list)
+    distinct_from: list[PersonRef] = Field(
+        default_factory=list,
+        description="Ids of other people with the same name: confirms they are different people",
+    )
 
 
 class OrganisationsFile(Model):
@@ -354,7 +359,7 @@ class Venue(Model):
     @model_validator(mode="after")
     def _not_empty(self) -> Venue:
         if not (self.name or self.address or self.city):
-            raise ValueError("give at least the venue's name, address or city")
+            raise ValueError("oppgi minst stedets navn (name), adresse (address) eller by (city)")
         return self
 
 

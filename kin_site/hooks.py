@@ -16,6 +16,7 @@ from datetime import date, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+import click
 from markupsafe import escape
 from mkdocs.exceptions import Abort
 from mkdocs.plugins import event_priority
@@ -51,6 +52,13 @@ def _reimport() -> None:
     )
 
 
+class DataAbort(Abort):
+    """Stops the build on data errors; MkDocs prints its Abort to stdout, this goes to stderr."""
+
+    def show(self, *args, **kwargs) -> None:
+        click.echo("\n" + self.format_message(), err=True)
+
+
 def _today() -> date:
     """The build date in Oslo (CI runs in UTC), or KIN_TODAY."""
     override = os.environ.get("KIN_TODAY")
@@ -74,7 +82,7 @@ def on_config(config, **kwargs):
     try:
         runtime.load(kin.load_dataset(data_dir), _today())
     except kin.DataValidationError as exc:
-        raise Abort(f"Data validation failed, the site was not built.\n{exc}") from None
+        raise DataAbort(f"Feil i dataene, nettstedet ble ikke bygget.\n{exc}") from None
     config.extra["routes"] = routes  # for overrides/main.html
     return config
 

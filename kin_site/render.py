@@ -19,6 +19,7 @@ from markupsafe import Markup
 from kin import Dataset, catalogue, labels, opendata
 from kin import routes as urls
 from kin import schema as s
+from kin.collate import sorted_nb
 from kin_site import charts
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -198,6 +199,8 @@ class Renderer:
             zip=lambda a, b: list(zip(a, b, strict=False)),
             extract=lambda key, mapping: mapping[key],
             slug=slug,
+            # Norwegian alphabetical order (æ, ø, å after z); Jinja's sort puts å first.
+            sort_nb=lambda items, attribute: sorted_nb(items, key=lambda item: getattr(item, attribute)),
         )
 
     def url(self, target: str) -> str:

@@ -163,4 +163,4 @@ def test_xss_canary(tmp_path, data_copy, browser):
 
     edit(data_copy, "network.yml", "website: https://ehealthresearch.no/kin/", "website: javascript:alert(1)")
     rejected = build_site(tmp_path / "rejected", data_copy)
-    assert rejected.returncode != 0 and "website: only https:// and mailto: links" in rejected.stdout + rejected.stderr
+    assert rejected.returncode != 0 and "website: bare https://- og mailto:-lenker" in rejected.stdout + rejected.stderr

@@ -62,7 +62,7 @@ def test_bad_data_never_produces_a_site(tmp_path, data_copy):
     result = build_site(out, data_copy)
     assert result.returncode != 0
     output = result.stdout + result.stderr
-    assert "data/meetings/2022-02-08.yml:6:1: start: expected a time" in output
+    assert "data/meetings/2022-02-08.yml:6:1: start: forventet et klokkeslett" in output
     assert not (out / "index.html").exists()
 
 

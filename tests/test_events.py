@@ -163,38 +163,38 @@ def write_seminar(data: Path, text: str | None = None) -> str:
 def test_minutes_only_where_the_kind_has_them(data_copy):
     rel = write_seminar(data_copy)
     line = edit(data_copy, rel, "relay: true\n", "relay: true\nminutes:\n  published_on: Teams\n") + 1
-    assert_reported(data_copy, f"data/{rel}:{line}:1: minutes: ", "a seminar event has no minutes")
+    assert_reported(data_copy, f"data/{rel}:{line}:1: minutes: ", "et arrangement av typen seminar har ikke minutes")
 
 
 def test_polls_only_where_the_kind_has_them(data_copy):
     rel = write_seminar(data_copy)
     edit(data_copy, rel, "kind: seminar", "kind: conference")
     line = edit(data_copy, rel, "relay: true\n", "relay: true\npolls:\n  - {question: Hvem?, kind: open}\n") + 1
-    assert_reported(data_copy, f"data/{rel}:{line}:1: polls: ", "a conference event has no polls")
+    assert_reported(data_copy, f"data/{rel}:{line}:1: polls: ", "et arrangement av typen conference har ikke polls")
 
 
 def test_unknown_kind(data_copy):
     rel = write_seminar(data_copy)
     line = edit(data_copy, rel, "kind: seminar", "kind: lecture")
-    assert_reported(data_copy, f"data/{rel}:{line}:1: kind: ", "'lecture'")
+    assert_reported(data_copy, f"data/{rel}:{line}:1: kind: ", "«lecture»")
 
 
 def test_network_meeting_needs_a_theme(data_copy):
     rel = write_seminar(data_copy)
     edit(data_copy, rel, "kind: seminar", "kind: network-meeting")
-    assert_reported(data_copy, f"data/{rel}:2:1: theme: ", "required field is missing (for network-meeting events)")
+    assert_reported(data_copy, f"data/{rel}:2:1: theme: ", "mangler (for arrangementer av typen network-m")
 
 
 def test_digital_event_has_no_venue(data_copy):
     rel = write_seminar(data_copy)
     edit(data_copy, rel, "format: physical", "format: digital")
     line = edit(data_copy, rel, "venue:", "venue:")
-    assert_reported(data_copy, f"data/{rel}:{line}:1: venue: ", "a digital event has no venue")
+    assert_reported(data_copy, f"data/{rel}:{line}:1: venue: ", "et digitalt arrangement har ikke noe sted")
 
 
 def test_physical_event_has_no_online_platform(data_copy):
     line = edit(data_copy, MEETING, "format: digital\nonline:", "format: physical\nonline:") + 1
-    assert_reported(data_copy, f"data/{MEETING}:{line}:1: online: ", "a physical event has no online platform")
+    assert_reported(data_copy, f"data/{MEETING}:{line}:1: online: ", "et fysisk arrangement har ingen nettplattform")
 
 
 def test_no_registration_with_a_registration_url(data_copy):
@@ -202,19 +202,19 @@ def test_no_registration_with_a_registration_url(data_copy):
     line = edit(
         data_copy, rel, "  url: https://example.org/pamelding", "  required: false\n  url: https://example.org/x"
     )
-    assert_reported(data_copy, f"data/{rel}:{line}:3: registration.required: ", "no registration required")
+    assert_reported(data_copy, f"data/{rel}:{line}:3: registration.required: ", "påmelding er ikke påkrevd")
 
 
 def test_registration_deadline_after_the_event(data_copy):
     rel = write_seminar(data_copy)
     line = edit(data_copy, rel, "deadline: 2031-05-13", "deadline: 2031-06-13")
-    assert_reported(data_copy, f"data/{rel}:{line}:3: registration.deadline: ", "must not be after the event")
+    assert_reported(data_copy, f"data/{rel}:{line}:3: registration.deadline: ", "kan ikke være etter arrangementet")
 
 
 def test_unknown_organiser(data_copy):
     rel = write_seminar(data_copy)
     line = edit(data_copy, rel, "co_organisers: [ntnu]", "co_organisers: [ntnu, hogwarts]")
-    assert_reported(data_copy, f"data/{rel}:{line}:", "co_organisers[1]: unknown organisation 'hogwarts'")
+    assert_reported(data_copy, f"data/{rel}:{line}:", "co_organisers[1]: ukjent id: organisasjonen «hogwarts»")
 
 
 def test_empty_venue(data_copy):
@@ -223,16 +223,16 @@ def test_empty_venue(data_copy):
     text = re.sub(r"venue:\n(  .*\n)+", "venue: {}\n", text)
     write_seminar(data_copy, text)
     line = text[: text.index("venue:")].count("\n") + 1
-    assert_reported(data_copy, f"data/{rel}:{line}:", "venue: give at least the venue's name, address or city")
+    assert_reported(data_copy, f"data/{rel}:{line}:", "venue: oppgi minst stedets navn (name), adresse")
 
 
 def test_relay_stage_is_always_in_the_relay(data_copy):
     rel = write_seminar(data_copy)
     edit(data_copy, rel, "kind: seminar", "kind: relay-stage")
     line = edit(data_copy, rel, "relay: true", "relay: false")
-    assert_reported(data_copy, f"data/{rel}:{line}:1: relay: ", "always part of the relay")
+    assert_reported(data_copy, f"data/{rel}:{line}:1: relay: ", "alltid en del av stafetten")
 
 
 def test_old_meeting_fields_say_where_they_went(data_copy):
     line = edit(data_copy, MEETING, "online:\n  platform: Teams\n", "platform: Teams\n")
-    assert_reported(data_copy, f"data/{MEETING}:{line}:1: platform: ", "now written online: {platform: ...}")
+    assert_reported(data_copy, f"data/{MEETING}:{line}:1: platform: ", "skrives nå som online: {platform: ...}")

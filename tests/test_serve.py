@@ -80,7 +80,7 @@ def test_data_edit_shows_on_the_served_site(served):
 
 def test_a_data_error_is_reported_and_fixing_it_recovers(served):
     line = edit(served.data, "meetings/2022-02-08.yml", 'start: "12:00"', "start: 12:00:99")
-    served.wait_for(lambda: "Data validation failed" in served.log.read_text())
-    assert f"meetings/2022-02-08.yml:{line}:1: start: expected a time" in served.log.read_text()
-    edit(served.data, "meetings/2022-02-08.yml", "start: 12:00:99", 'start: "12:15"')
-    served.wait_for(lambda: "12:15" in served.page(MEETING))
+    served.wait_for(lambda: "nettstedet ble ikke bygget" in served.log.read_text())
+    assert f"meetings/2022-02-08.yml:{line}:1: start: forventet et klokkeslett" in served.log.read_text()
+    edit(served.data, "meetings/2022-02-08.yml", "start: 12:00:99", 'start: "11:45"')
+    served.wait_for(lambda: "11:45" in served.page(MEETING))

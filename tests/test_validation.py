@@ -35,7 +35,9 @@ def assert_reported(data: Path, prefix: str, fragment: str) -> None:
 
 def test_duplicate_key(data_copy):
     line = edit(data_copy, MEETING, "format: digital\n", "format: digital\nformat: hybrid\n") + 1
-    assert f"data/{MEETING}:{line}:1: format: duplicate key (first defined on line {line - 1})" in errors_for(data_copy)
+    assert f"data/{MEETING}:{line}:1: format: feltet står to ganger (første gang på linje {line - 1})" in errors_for(
+        data_copy
+    )
 
 
 def test_norway_problem_no_stays_text(data_copy):
@@ -48,77 +50,77 @@ def test_norway_problem_no_stays_text(data_copy):
 
 def test_boolean_where_text_expected(data_copy):
     line = edit(data_copy, MEETING, "platform: Teams", "platform: true")
-    assert_reported(data_copy, f"data/{MEETING}:{line}:", "online.platform: expected text, got the boolean true")
+    assert_reported(data_copy, f"data/{MEETING}:{line}:", "online.platform: forventet tekst, fikk true")
 
 
 def test_unknown_field(data_copy):
     line = edit(data_copy, MEETING, "format: digital\n", "format: digital\nplattform: Teams\n") + 1
-    assert f"data/{MEETING}:{line}:1: plattform: unknown field" in "\n".join(errors_for(data_copy))
+    assert f"data/{MEETING}:{line}:1: plattform: ukjent felt" in "\n".join(errors_for(data_copy))
 
 
 def test_missing_required_field(data_copy):
     edit(data_copy, "meetings/2022-04-05.yml", "theme: Helsedata i skyen – utfordringer og løsninger\n", "")
     errors = errors_for(data_copy)
-    assert any(e.startswith("data/meetings/2022-04-05.yml:2:1: theme: required field is missing") for e in errors)
+    assert any(e.startswith("data/meetings/2022-04-05.yml:2:1: theme: obligatorisk felt mangler") for e in errors)
 
 
 def test_wrong_type(data_copy):
     line = edit(data_copy, MEETING, "number: 1", "number: first")
-    assert_reported(data_copy, f"data/{MEETING}:{line}:1: number: ", "'first'")
+    assert_reported(data_copy, f"data/{MEETING}:{line}:1: number: ", "«first»")
 
 
 def test_bad_date(data_copy):
     line = edit(data_copy, MEETING, "date: 2022-02-08", "date: 2022-02-30")
-    assert_reported(data_copy, f"data/{MEETING}:{line}:1: date: ", "not a real calendar date")
+    assert_reported(data_copy, f"data/{MEETING}:{line}:1: date: ", "er ikke en dato som finnes i kalenderen")
 
 
 def test_bad_time(data_copy):
     line = edit(data_copy, MEETING, 'end: "15:30"', 'end: "25:30"')
-    assert_reported(data_copy, f"data/{MEETING}:{line}:1: end: ", "HH:MM")
+    assert_reported(data_copy, f"data/{MEETING}:{line}:1: end: ", "TT:MM")
 
 
 def test_unknown_person_in_agenda(data_copy):
     line = edit(data_copy, MEETING, "speakers: [trym-holter]", "speakers: [trym-holt]")
-    assert_reported(data_copy, f"data/{MEETING}:{line}:", "agenda[2].items[1].speakers[0]: unknown person 'trym-holt'")
+    assert_reported(data_copy, f"data/{MEETING}:{line}:", "agenda[2].items[1].speakers[0]: ukjent id: personen «trym-")
 
 
 def test_duplicate_id(data_copy):
     edit(data_copy, "people.yml", "  - id: alia-zaka\n", "  - id: kerstin-bach\n")
     text = (data_copy / "people.yml").read_text(encoding="utf-8").splitlines()
     second = [i + 1 for i, line in enumerate(text) if line == "  - id: kerstin-bach"][1]
-    assert_reported(data_copy, f"data/people.yml:{second}:5: people[", "duplicate id 'kerstin-bach'")
+    assert_reported(data_copy, f"data/people.yml:{second}:5: people[", "id-en «kerstin-bach» er brukt før")
 
 
 def test_javascript_url_rejected(data_copy):
     line = edit(data_copy, MEETING, "url: https://www.menti.com", "url: javascript:alert(1)")
-    assert_reported(data_copy, f"data/{MEETING}:{line}:", "polls[1].url: only https:// and mailto: links")
+    assert_reported(data_copy, f"data/{MEETING}:{line}:", "polls[1].url: bare https://- og mailto:-lenker")
 
 
 def test_http_url_rejected(data_copy):
     edit(data_copy, "network.yml", "website: https://", "website: http://")
-    assert any("network.yml" in e and "website: only https://" in e for e in errors_for(data_copy))
+    assert any("network.yml" in e and "website: bare https://" in e for e in errors_for(data_copy))
 
 
 def test_broken_yaml_syntax(data_copy):
     line = edit(data_copy, MEETING, "platform: Teams", "platform: [Teams")
     errors = errors_for(data_copy)
     assert len(errors) == 1
-    assert errors[0].startswith(f"data/{MEETING}:") and "YAML syntax error" in errors[0]
+    assert errors[0].startswith(f"data/{MEETING}:") and "YAML-syntaksfeil" in errors[0]
     assert int(errors[0].split(":")[1]) >= line
 
 
 def test_missing_data_file(data_copy):
     (data_copy / "relay.yml").unlink()
-    assert "data/relay.yml:1:1: (file): file is missing" in errors_for(data_copy)
+    assert "data/relay.yml:1:1: (fil): filen mangler" in errors_for(data_copy)
 
 
 @pytest.mark.parametrize(
     ("new", "offset", "message"),
     [
-        ("format: &p digital\ntheme: *p", 0, "anchors and aliases (&, *) are not allowed"),
-        ("format: digital\n<<: {theme: Bergen}", 1, "merge keys (<<) are not allowed"),
-        ("format: !secret digital", 0, "custom tag !secret is not allowed"),
-        ("format: digital\n? [a, b]\n: c", 1, "keys must be plain text"),
+        ("format: &p digital\ntheme: *p", 0, "ankere og alias (&, *) er ikke lov"),
+        ("format: digital\n<<: {theme: Bergen}", 1, "flettenøkler (<<) er ikke lov"),
+        ("format: !secret digital", 0, "YAML-taggen !secret er ikke lov"),
+        ("format: digital\n? [a, b]\n: c", 1, "feltnavn må være vanlig tekst"),
     ],
 )
 def test_yaml_features_we_do_not_allow(data_copy, new, offset, message):
@@ -130,12 +132,12 @@ def test_one_document_per_file(data_copy):
     path = data_copy / "relay.yml"
     lines = path.read_text(encoding="utf-8").count("\n")
     path.write_text(path.read_text(encoding="utf-8") + "---\ncadence: []\n", encoding="utf-8")
-    assert_reported(data_copy, f"data/relay.yml:{lines + 1}:1:", "only one YAML document per file")
+    assert_reported(data_copy, f"data/relay.yml:{lines + 1}:1:", "bare ett YAML-dokument per fil")
 
 
 def test_empty_file(data_copy):
     (data_copy / "relay.yml").write_text("# nothing yet\n", encoding="utf-8")
-    assert "data/relay.yml:1:1: (file): file is empty" in errors_for(data_copy)
+    assert "data/relay.yml:1:1: (fil): filen er tom" in errors_for(data_copy)
 
 
 def test_all_errors_reported_in_one_run(data_copy):
@@ -155,4 +157,4 @@ def test_cli_prints_errors_and_fails(data_copy, capsys):
     edit(data_copy, MEETING, "date: 2022-02-08", "date: 8. februar")
     assert main(["validate", str(data_copy)]) == 1
     err = capsys.readouterr().err
-    assert f"data/{MEETING}:5:1: date: expected a date as YYYY-MM-DD" in err
+    assert f"data/{MEETING}:5:1: date: forventet en dato som ÅÅÅÅ-MM-DD" in err

@@ -1,0 +1,254 @@
+"""Hostile or sloppy input (issue «Safe by construction»): every case ends in a
+located Norwegian error, never a traceback, and never reaches the site."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import unicodedata
+from pathlib import Path
+
+import pytest
+from conftest import ROOT
+from test_validation import MEETING, edit, errors_for
+
+from kin import load_dataset
+from kin.collate import sorted_nb
+from kin.loader import load_yaml
+
+
+def person_file(data: Path, person_id: str) -> str:
+    """Where a person's record lives: one file per person, or the people list."""
+    return f"people/{person_id}.yml" if (data / "people").is_dir() else "people.yml"
+
+
+def add_person(data: Path, person_id: str, name: str, extra: str = "") -> tuple[str, int]:
+    """Add a person; return (file, line of its name)."""
+    if (data / "people").is_dir():
+        rel = f"people/{person_id}.yml"
+        (data / rel).write_text(f"id: {person_id}\nname: {name}\norganisations: [ntnu]\n{extra}", encoding="utf-8")
+        return rel, 2
+    path = data / "people.yml"
+    text = path.read_text(encoding="utf-8")
+    extra = "".join(f"    {line}\n" for line in extra.splitlines())
+    record = f"  - id: {person_id}\n    name: {name}\n    organisations: [ntnu]\n{extra}"
+    path.write_text(text + record, encoding="utf-8")
+    return "people.yml", text.count("\n") + 2
+
+
+# --- YAML tags and control characters --------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("value", "tag"),
+    [
+        ("!!str Teams", "!!str"),
+        ("!!binary VGVhbXM=", "!!binary"),
+        ('!!python/object/apply:os.system ["true"]', "!!python/object/apply:os.system"),
+        ("! Teams", "!"),
+    ],
+)
+def test_every_explicit_tag_is_rejected(data_copy, value, tag):
+    line = edit(data_copy, MEETING, "platform: Teams", f"platform: {value}")
+    assert f"data/{MEETING}:{line}:11: platform: YAML-taggen {tag} er ikke lov" in "\n".join(errors_for(data_copy))
+
+
+def test_vertical_tab_is_located_and_named(data_copy):
+    line = edit(data_copy, MEETING, "platform: Teams", "platform: Te\x0bams")
+    assert f"data/{MEETING}:{line}:13: (fil): kontrolltegnet U+000B er ikke lov" in "\n".join(errors_for(data_copy))
+
+
+def test_tab_and_windows_line_ends_are_fine(data_copy):
+    path = data_copy / MEETING
+    path.write_bytes(path.read_bytes().replace(b"\n", b"\r\n").replace(b"platform: Teams", b"platform: Te\tams"))
+    assert load_dataset(data_copy).meeting["2022-02-08"].platform == "Te\tams"
+
+
+def test_latin1_file_points_at_the_first_bad_byte(data_copy):
+    path = data_copy / MEETING
+    line = edit(data_copy, MEETING, "platform: Teams", "platform: Teåms")
+    path.write_bytes(path.read_bytes().replace("Teåms".encode(), "Teåms".encode("latin-1")))
+    assert f"data/{MEETING}:{line}:13: (fil): ugyldig tegn: filen må være lagret som UTF-8" in "\n".join(
+        errors_for(data_copy)
+    )
+
+
+# --- Files that are not files ------------------------------------------------------
+
+
+def test_directory_named_like_a_meeting_file(data_copy):
+    (data_copy / "meetings/2030-01-01.yml").mkdir()
+    assert "data/meetings/2030-01-01.yml:1:1: (fil): dette er en mappe, ikke en fil" in "\n".join(errors_for(data_copy))
+
+
+def test_symlink_out_of_the_data_folder(data_copy, tmp_path):
+    outside = tmp_path / "elsewhere.yml"
+    outside.write_text((data_copy / MEETING).read_text(encoding="utf-8").replace("2022-02-08", "2030-01-01"))
+    (data_copy / "meetings/2030-01-01.yml").symlink_to(outside)
+    errors = "\n".join(errors_for(data_copy))
+    assert "data/meetings/2030-01-01.yml:1:1: (fil): filen er en snarvei (symlenke) som peker ut av" in errors
+
+
+def test_symlink_inside_the_data_folder_is_fine(data_copy):
+    (data_copy / "meetings/2022-02-08.yml").rename(data_copy / "moete.txt")
+    (data_copy / MEETING).symlink_to(data_copy / "moete.txt")
+    assert load_dataset(data_copy).meeting["2022-02-08"]
+
+
+def test_dangling_symlink(data_copy):
+    (data_copy / "meetings/2030-01-01.yml").symlink_to(data_copy / "nowhere.yml")
+    assert "data/meetings/2030-01-01.yml:1:1: (fil): filen er en snarvei (symlenke) som ikke peker" in "\n".join(
+        errors_for(data_copy)
+    )
+
+
+def test_unreadable_file(data_copy, monkeypatch):
+    # Tests may run as root, where chmod does not take reading away: fail the read itself.
+    real = Path.read_bytes
+
+    def read_bytes(self):
+        if self.name == "relay.yml":
+            raise PermissionError(13, "Permission denied")
+        return real(self)
+
+    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    assert "data/relay.yml:1:1: (fil): filen kan ikke leses (mangler lesetilgang)" in errors_for(data_copy)
+
+
+def test_cli_never_prints_a_traceback(data_copy):
+    (data_copy / "meetings/2030-01-01.yml").mkdir()
+    edit(data_copy, MEETING, "platform: Teams", "platform: Te\x0bams")
+    result = subprocess.run(
+        [sys.executable, "-m", "kin", "validate", str(data_copy)], capture_output=True, text=True, cwd=ROOT
+    )
+    assert result.returncode == 1
+    assert result.stdout == ""
+    assert "Traceback" not in result.stderr
+    assert "data/meetings/2030-01-01.yml:1:1:" in result.stderr and "U+000B" in result.stderr
+
+
+# --- Syntax errors the editor can act on ---------------------------------------------
+
+
+def test_unclosed_quote_points_where_the_quote_opened(data_copy):
+    line = edit(data_copy, MEETING, "platform: Teams", 'platform: "Teams')
+    assert errors_for(data_copy) == [
+        f"data/{MEETING}:{line}:11: (fil): YAML-syntaksfeil: anførselstegnet her blir aldri lukket "
+        "(teksten løper videre til linje 13)"
+    ]
+
+
+def test_quote_left_open_at_the_end_of_a_file(data_copy):
+    path = data_copy / "relay.yml"
+    lines = path.read_text(encoding="utf-8").count("\n")
+    path.write_text(path.read_text(encoding="utf-8") + "note: 'glemt\n", encoding="utf-8")
+    assert errors_for(data_copy)[0].startswith(
+        f"data/relay.yml:{lines + 1}:7: (fil): YAML-syntaksfeil: anførselstegnet her blir aldri lukket"
+    )
+
+
+def test_unclosed_bracket_points_where_it_opened(data_copy):
+    line = edit(data_copy, MEETING, "speakers: [trym-holter]", "speakers: [trym-holter")
+    assert errors_for(data_copy)[0].startswith(f"data/{MEETING}:{line}:19: (fil): YAML-syntaksfeil: listen som åpnes")
+
+
+# --- Unicode --------------------------------------------------------------------------
+
+
+def test_text_is_normalised_to_nfc(data_copy):
+    nfd = unicodedata.normalize("NFD", "Ørjan Ås")
+    add_person(data_copy, "orjan-as", nfd)
+    data = load_dataset(data_copy)
+    assert nfd != "Ørjan Ås" and data.person["orjan-as"].name == "Ørjan Ås"
+
+
+def test_people_organisations_and_courses_in_norwegian_order(data_copy):
+    for pid, name in [("a1", "Åse Aa"), ("a2", unicodedata.normalize("NFD", "Åsmund Aa")), ("a3", "ærlige Aa")]:
+        add_person(data_copy, pid, name)
+    add_person(data_copy, "a4", "Øyvind Aa")
+    add_person(data_copy, "a5", "zorro Aa")
+    names = [p.name for p in load_dataset(data_copy).people]
+    tail = [n for n in names if n.endswith(" Aa")]
+    assert tail == ["zorro Aa", "ærlige Aa", "Øyvind Aa", "Åse Aa", "Åsmund Aa"]
+    assert sorted_nb(["å", "Ø", "z", "æ", "A", "a\u030a"]) == ["A", "z", "æ", "Ø", "a\u030a", "å"]
+    data = load_dataset(data_copy)
+    assert [o.name for o in data.organisations] == sorted_nb(o.name for o in data.organisations)
+    assert [c.title for c in data.courses] == sorted_nb(c.title for c in data.courses)
+
+
+# --- Semantic checks ------------------------------------------------------------------
+
+
+def test_agenda_item_before_the_previous_one(data_copy):
+    line = edit(data_copy, MEETING, 'time: "12:30"', 'time: "12:10"')
+    assert (
+        f"data/{MEETING}:{line}:5: agenda[2].time: 12:10 er før punktet over (12:20); "
+        "punktene skal stå i tidsrekkefølge" in errors_for(data_copy)
+    )
+
+
+def test_agenda_item_outside_the_meeting(data_copy):
+    first = edit(data_copy, MEETING, 'time: "12:00"', 'time: "11:00"')
+    errors = errors_for(data_copy)
+    assert f"data/{MEETING}:{first}:5: agenda[0].time: 11:00 er før møtet starter (12:00)" in errors
+    edit(data_copy, MEETING, 'time: "11:00"', 'time: "12:00"')
+    last = edit(data_copy, MEETING, 'end: "15:30"', 'end: "14:00"')
+    errors = errors_for(data_copy)
+    assert any(e.startswith(f"data/{MEETING}:") and "er etter at møtet slutter (14:00)" in e for e in errors), errors
+    assert last == 7
+
+
+@pytest.mark.parametrize("blank", ['"   "', '" \\t "', "''"])
+def test_whitespace_only_text(data_copy, blank):
+    line = edit(data_copy, MEETING, "platform: Teams", f"platform: {blank}")
+    assert any(e.startswith(f"data/{MEETING}:{line}:1: platform: kan ikke være tom") for e in errors_for(data_copy))
+
+
+def test_same_person_twice_under_two_ids(data_copy):
+    rel, line = add_person(data_copy, "alia-zaka-2", unicodedata.normalize("NFD", "alia  ZAKA"))
+    errors = errors_for(data_copy)
+    assert len(errors) == 1
+    assert errors[0].startswith(f"data/{rel}:{line}:")
+    assert "samme navn som «alia-zaka»" in errors[0] and "distinct_from: [alia-zaka]" in errors[0]
+
+
+def test_distinct_from_says_they_are_two_people(data_copy):
+    add_person(data_copy, "alia-zaka-2", "Alia Zaka", "distinct_from: [alia-zaka]\n")
+    assert len(load_dataset(data_copy).people) == 138
+
+
+def test_distinct_from_must_name_a_person(data_copy):
+    add_person(data_copy, "alia-zaka-2", "Alia Zaka", "distinct_from: [alia-zakka]\n")
+    assert any("distinct_from[0]: ukjent id: personen «alia-zakka»" in e for e in errors_for(data_copy))
+
+
+def test_meeting_date_disagrees_with_file_name(data_copy):
+    line = edit(data_copy, MEETING, "date: 2022-02-08", "date: 2022-02-09")
+    assert errors_for(data_copy) == [
+        f"data/{MEETING}:{line}:1: date: 2022-02-09 stemmer ikke med filnavnet «2022-02-08.yml», "
+        "som skal starte med datoen"
+    ]
+
+
+def test_schema_and_reference_errors_in_one_run(data_copy):
+    """A record with a schema error still has its references checked, and so do the others."""
+    number = edit(data_copy, MEETING, "number: 1", "number: first")
+    speaker = edit(data_copy, MEETING, "speakers: [trym-holter]", "speakers: [trym-holt]")
+    edit(data_copy, "meetings/2022-04-05.yml", "theme: Helsedata i skyen – utfordringer og løsninger\n", "")
+    errors = errors_for(data_copy)
+    assert f"data/{MEETING}:{number}:1: number: forventet et heltall, fikk «first»" in errors
+    assert any(e.startswith(f"data/{MEETING}:{speaker}:") and "ukjent id: personen «trym-holt»" in e for e in errors)
+    assert "data/meetings/2022-04-05.yml:2:1: theme: obligatorisk felt mangler" in errors
+    assert len(errors) == 3
+
+
+def test_loader_reads_any_record_folder(tmp_path):
+    """Every folder of records gets the same located errors (not only meetings/)."""
+    folder = tmp_path / "data" / "people"
+    folder.mkdir(parents=True)
+    (folder / "x.yml").mkdir()
+    _, _, errors = load_yaml(folder / "x.yml", "data/people/x.yml", root=tmp_path / "data")
+    assert [str(e) for e in errors] == ["data/people/x.yml:1:1: (fil): dette er en mappe, ikke en fil; "
+                                        "gi den et navn som ikke slutter på .yml"]
+    assert os.path.isdir(folder / "x.yml")
