@@ -136,6 +136,8 @@ class _Builder:
             while not isinstance(item := next(self.events), yaml.SequenceEndEvent):
                 items.append(self.value(item, (*path, len(items))))
             return items
+        if (bad := _CONTROL.search(event.value)) is not None:  # written as an escape such as "\v"
+            self.error(event, path, msg.control_character(bad[0]))
         return _scalar(event)
 
     def _skip(self) -> None:

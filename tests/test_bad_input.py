@@ -59,6 +59,11 @@ def test_vertical_tab_is_located_and_named(data_copy):
     assert f"data/{MEETING}:{line}:13: (fil): kontrolltegnet U+000B er ikke lov" in "\n".join(errors_for(data_copy))
 
 
+def test_control_character_written_as_an_escape(data_copy):
+    line = edit(data_copy, MEETING, "platform: Teams", 'platform: "Te\\vams"')
+    assert f"data/{MEETING}:{line}:11: platform: kontrolltegnet U+000B er ikke lov" in "\n".join(errors_for(data_copy))
+
+
 def test_tab_and_windows_line_ends_are_fine(data_copy):
     path = data_copy / MEETING
     path.write_bytes(path.read_bytes().replace(b"\n", b"\r\n").replace(b"platform: Teams", b"platform: Te\tams"))
