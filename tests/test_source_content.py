@@ -3,6 +3,8 @@ and word for word what the seed says (read from sources/, not copied into the te
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from conftest import DATA
 from source_text import page_text, search_text, seed_text
@@ -100,3 +102,15 @@ def test_meeting_welcome_and_closing_link_to_people_and_pages(built_site):
     assert "Fra forrige møte" in ranking.note
     html = (built_site / "moter/2022-02-08/index.html").read_text(encoding="utf-8")
     assert 'href="https://www.bigmed.no"' in html and 'href="mailto:Vibeke.Binz.Vallevik@dnv.com"' in html
+
+
+def test_editorial_classifications_are_said_to_be_editorial(built_site):
+    schemas = {
+        name: (built_site / f"api/schema/{name}.schema.json").read_text(encoding="utf-8")
+        for name in ("organisations", "courses")
+    }
+    org = json.loads(schemas["organisations"])["$defs"]["Organisation"]["properties"]
+    course = json.loads(schemas["courses"])["$defs"]["Course"]["properties"]
+    for field in (org["region"], org["kind"], course["level"], course["format"]):
+        assert "Editorial classification by KIN, not text from the sources" in field["description"]
+    assert "KINs egen klassifisering" in page_text(built_site, "om/apne-data/")
