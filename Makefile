@@ -28,7 +28,11 @@ validate: $(VENV)/.site  ## check the data files only
 lint: $(VENV)/.dev
 	$(PY) -m ruff check .
 
-deps: $(VENV)/.dev  ## pinned Python dependencies and a Chromium for the browser tests
+node_modules/.installed: package.json package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	touch $@
+
+deps: $(VENV)/.dev node_modules/.installed  ## pinned Python and npm dependencies, Chromium and Java for the tests
 	sh scripts/ensure-system.sh $(PY)
 
 test: deps  ## the full test suite, browser tests included
@@ -41,6 +45,7 @@ external-links: $(VENV)/.site  ## list (and, when online, check) external URLs i
 
 benchmark: $(VENV)/.dev  ## build cost at 1x, 10x, 100x data (see README, Performance)
 	$(PY) scripts/benchmark.py
+	$(PY) scripts/bench_catalogue.py
 
 clean:
 	rm -rf site $(VENV) .pytest_cache .ruff_cache

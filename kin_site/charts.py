@@ -1,7 +1,9 @@
-"""Small bar charts as inline SVG, made at build time (no JavaScript).
+"""Small bar charts made at build time (no JavaScript).
 
-Each chart has a text alternative (``role="img"`` with a title); pages also
-show the same numbers as a table.
+Labels and values are HTML text, so they keep the page's font size (at least
+12 px) at every screen width; only the bars are SVG, stretched to fit. Each
+chart is one image (``role="img"``) whose name lists every number, and pages
+also show the same numbers as a table.
 """
 
 from __future__ import annotations
@@ -9,53 +11,41 @@ from __future__ import annotations
 from markupsafe import Markup, escape
 
 
-def bar_chart(rows: list[tuple[str, int]], title: str, width: int = 480) -> Markup:
+def bar_chart(rows: list[tuple[str, int]], title: str) -> Markup:
     """Horizontal bars, one per (label, value) row."""
-    bar_h, gap, label_w = 22, 8, 190
     top = max((v for _, v in rows), default=0) or 1
-    height = len(rows) * (bar_h + gap) + gap
-    alt = f"{title}: " + "; ".join(f"{name} {value}" for name, value in rows)
-    parts = [
-        f'<svg class="kin-chart" role="img" aria-labelledby="{_id(title)}" '
-        f'viewBox="0 0 {width} {height}" width="100%" style="max-width:{width}px">',
-        f'<title id="{_id(title)}">{escape(alt)}</title>',
-    ]
-    for i, (name, value) in enumerate(rows):
-        y = gap + i * (bar_h + gap)
-        w = round((width - label_w - 40) * value / top)
+    parts = [_open("bars", f"{title}: " + "; ".join(f"{name} {value}" for name, value in rows))]
+    for name, value in rows:
         parts.append(
-            f'<text x="{label_w - 6}" y="{y + 15}" text-anchor="end" class="kin-chart__label">{escape(name)}</text>'
-            f'<rect x="{label_w}" y="{y}" width="{max(w, 1)}" height="{bar_h}" class="kin-chart__bar"/>'
-            f'<text x="{label_w + w + 4}" y="{y + 15}" class="kin-chart__value">{value}</text>'
+            f'<span class="kin-chart__label">{escape(name)}</span>'
+            f'<svg class="kin-chart__track" viewBox="0 0 100 1" preserveAspectRatio="none" focusable="false">'
+            f'<rect class="kin-chart__bar" width="{_share(value, top)}" height="1"/></svg>'
+            f'<span class="kin-chart__value">{value}</span>'
         )
-    parts.append("</svg>")
+    parts.append("</div>")
     return Markup("".join(parts))
 
 
-def column_chart(rows: list[tuple[str, int]], title: str, width: int = 360, height: int = 200) -> Markup:
+def column_chart(rows: list[tuple[str, int]], title: str) -> Markup:
     """Vertical columns, e.g. enrolment per year."""
     top = max((v for _, v in rows), default=0) or 1
-    base, col_w = height - 24, (width - 20) / max(len(rows), 1)
-    alt = f"{title}: " + "; ".join(f"{name}: {value}" for name, value in rows)
-    parts = [
-        f'<svg class="kin-chart" role="img" aria-labelledby="{_id(title)}" '
-        f'viewBox="0 0 {width} {height}" width="100%" style="max-width:{width}px">',
-        f'<title id="{_id(title)}">{escape(alt)}</title>',
-    ]
-    for i, (name, value) in enumerate(rows):
-        h = round((base - 24) * value / top)
-        x = 10 + i * col_w
+    parts = [_open("columns", f"{title}: " + "; ".join(f"{name}: {value}" for name, value in rows))]
+    for name, value in rows:
+        h = _share(value, top)
         parts.append(
-            f'<rect x="{x + col_w * 0.15:.1f}" y="{base - h}" width="{col_w * 0.7:.1f}" height="{max(h, 1)}" '
-            f'class="kin-chart__bar"/>'
-            f'<text x="{x + col_w / 2:.1f}" y="{base - h - 6}" text-anchor="middle" '
-            f'class="kin-chart__value">{value}</text>'
-            f'<text x="{x + col_w / 2:.1f}" y="{height - 6}" text-anchor="middle" class="kin-chart__label">'
-            f"{escape(name)}</text>"
+            f'<span class="kin-chart__column"><span class="kin-chart__value">{value}</span>'
+            f'<svg class="kin-chart__track" viewBox="0 0 10 100" preserveAspectRatio="none" focusable="false">'
+            f'<rect class="kin-chart__bar" x="1.5" y="{100 - h}" width="7" height="{h}"/></svg>'
+            f'<span class="kin-chart__label">{escape(name)}</span></span>'
         )
-    parts.append("</svg>")
+    parts.append("</div>")
     return Markup("".join(parts))
 
 
-def _id(title: str) -> str:
-    return "chart-" + "".join(c if c.isalnum() else "-" for c in title.lower())[:48]
+def _open(kind: str, alt: str) -> str:
+    return f'<div class="kin-chart kin-chart--{kind}" role="img" aria-label="{escape(alt)}">'
+
+
+def _share(value: int, top: int) -> float:
+    """Bar length in percent of the largest value; a zero still shows a sliver."""
+    return max(round(100 * value / top, 1), 0.5)

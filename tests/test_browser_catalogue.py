@@ -1,18 +1,21 @@
-"""Course catalogue in a real browser: filters, sorting, URL state, compare, downloads, speed."""
+"""Course catalogue in a real browser: filters, sorting, URL state, compare, downloads."""
 
 from __future__ import annotations
 
 import csv
 import io
 import json
-import statistics
+import sys
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from conftest import DATA, build_site, serve
+from conftest import DATA, ROOT, build_site, serve
 from playwright.sync_api import Page, expect
 
 from kin import load_dataset
+
+sys.path.insert(0, str(ROOT / "scripts"))
+from bench_catalogue import add_courses
 
 pytestmark = pytest.mark.browser
 WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
@@ -163,58 +166,33 @@ def test_catalogue_accessibility(page: Page, site_url, path):
     assert result.violations_count == 0, result.generate_report()
 
 
-SYNTHETIC = """  - id: synth-{i}
-    kind: course
-    code: SYN-{i:04d}
-    title: Syntetisk emne {i} om {topic}
-    institution: {org}
-    level: {level}
-    ects: {ects}
-    status: offered
-    description: ["Beskrivelse av emne {i} innen {topic}."]
-"""
-
-
-def test_filter_is_instant_with_1000_courses(tmp_path, data_copy, browser):
-    orgs, levels, topics = ["uit", "ntnu", "uib", "uio"], ["bachelor", "master", "phd"], ["bilder", "tekst", "etikk"]
-    extra = "".join(
-        SYNTHETIC.format(i=i, org=orgs[i % 4], level=levels[i % 3], ects=5 + i % 4 * 5, topic=topics[i % 3])
-        for i in range(1000)
-    )
-    path = data_copy / "courses.yml"
-    path.write_text(path.read_text(encoding="utf-8").replace("courses:\n", "courses:\n" + extra, 1), encoding="utf-8")
+def test_filters_stay_right_and_responsive_with_1000_courses(tmp_path, data_copy, browser):
+    """Behaviour only: the time per keystroke is measured by `make benchmark` (scripts/bench_catalogue.py)."""
+    add_courses(data_copy)
+    data = load_dataset(data_copy)
     out = tmp_path / "site"
     assert build_site(out, data_copy).returncode == 0
     base, server = serve(out)
     try:
         page = browser.new_page()
         page.goto(base + "studier/")
-        timings = page.evaluate(
-            """() => {
-              const t = [];
-              const region = document.querySelector('#f-region');
-              for (const v of ['helse-nord', 'helse-vest', '', 'helse-nord', 'helse-vest', '']) {
-                const s = performance.now();
-                region.value = v; region.dispatchEvent(new Event('change'));
-                t.push(performance.now() - s);
-              }
-              const q = document.querySelector('#f-q');
-              for (const text of ['b', 'bi', 'bil', 'bild', 'bil', 'bi', 'b', '']) {
-                const s = performance.now();
-                q.value = text; q.dispatchEvent(new Event('input'));
-                t.push(performance.now() - s);
-              }
-              return t;
-            }"""
-        )
-        # median over repeats: one GC pause on a loaded CI core is not the filter's cost
-        assert statistics.median(timings) < 50 and sorted(timings)[len(timings) * 3 // 4] < 50, timings
-        assert page.locator(".kin-catalogue__count").inner_text().endswith("av 1022 studietilbud")
+        total = len(data.courses)
+        north = {c.id for c in data.courses if data.org[c.institution].region == "helse-nord"}
+        page.select_option("#f-region", "helse-nord")
+        expect(page.locator(".kin-catalogue__count")).to_have_text(f"{len(north)} av {total} studietilbud")
+        page.locator("#f-q").press_sequentially("bilder")  # real keystrokes, one filter run each
+
+        def about_images(c) -> bool:
+            return "bilder" in " ".join([c.code or "", c.title, *c.description]).lower()
+
+        expected = {c.id for c in data.courses if c.id in north and about_images(c)}
+        expect(page.locator(".kin-catalogue__count")).to_have_text(f"{len(expected)} av {total} studietilbud")
+        assert set(visible_ids(page)) == expected and len(expected) > 80
+        page.locator("#f-q").fill("")  # still answers input after the burst of keystrokes
+        expect(page.locator(".kin-catalogue__count")).to_have_text(f"{len(north)} av {total} studietilbud")
     finally:
         server.shutdown()
 
 
 def test_catalogue_script_is_small():
-    from conftest import ROOT
-
     assert (ROOT / "docs/assets/catalogue.js").stat().st_size < 30_000
