@@ -24,7 +24,7 @@ from mkdocs.structure.files import File, InclusionLevel
 
 import kin
 from kin import export, routes
-from kin_site import pages, render, runtime, stash
+from kin_site import minify, pages, render, runtime, stash
 
 PACKAGES = ("kin", "kin_site")
 _ROOT = Path(__file__).resolve().parent.parent
@@ -42,13 +42,13 @@ def _code_changed() -> bool:
 
 
 def _reimport() -> None:
-    global kin, export, routes, pages, render, runtime, stash
+    global kin, export, routes, minify, pages, render, runtime, stash
     for name in [n for n in sys.modules if n.split(".")[0] in PACKAGES]:
         del sys.modules[name]
     kin = importlib.import_module("kin")
     export, routes = importlib.import_module("kin.export"), importlib.import_module("kin.routes")
-    pages, render, runtime, stash = (
-        importlib.import_module(f"kin_site.{m}") for m in ("pages", "render", "runtime", "stash")
+    minify, pages, render, runtime, stash = (
+        importlib.import_module(f"kin_site.{m}") for m in ("minify", "pages", "render", "runtime", "stash")
     )
 
 
@@ -140,3 +140,4 @@ def on_post_build(config, **kwargs):
     """Every non-page output, as ``python -m kin export`` writes it; then let the data go."""
     export.write_all(runtime.data(), Path(config.site_dir), config.site_url or "/")
     runtime.release()
+    minify.minify_assets(Path(config.site_dir) / "assets")

@@ -26,6 +26,7 @@ TEMPLATES = Path(__file__).parent / "templates"
 # Compiled templates, keyed by name and source checksum, in the user's temp dir;
 # saves compiling every template again on each build (about 0.2 s of 1.5 s).
 BYTECODE_CACHE = FileSystemBytecodeCache()
+NB_ORDER = str.maketrans("æøå", "{|}")  # Norwegian letters after z, in their order
 
 
 def relative(target: str, current: str) -> str:
@@ -133,6 +134,29 @@ class Site:
     def course_rows(self) -> list[dict[str, object]]:
         """The catalogue's flat rows: its table, compare view and downloads."""
         return catalogue.course_rows(self.data)
+
+    @cached_property
+    def catalogue_filters(self) -> list[tuple[str, str, list[tuple[str, str]]]]:
+        """The catalogue's choice filters as (key, label, options): each option is (value, label)
+        for a value some course has, in Norwegian alphabetical order of the label."""
+
+        def options(pairs) -> list[tuple[str, str]]:
+            found = {value: text for value, text in pairs if value}
+            return sorted(found.items(), key=lambda item: (item[1].casefold().translate(NB_ORDER), item[0]))
+
+        courses, org = self.data.courses, self.data.org
+        region = [(r.value, labels.label(r)) for r in map(self.course_region, courses) if r]
+        institution = [(c.institution, org[c.institution].short_name or org[c.institution].name) for c in courses]
+        enums = {key: [(v.value, labels.label(v)) for c in courses if (v := getattr(c, key))] for key in (
+            "level", "format", "language", "status")}  # fmt: skip
+        return [
+            ("region", "Region", options(region)),
+            ("institution", "Institusjon", options(institution)),
+            ("level", "Nivå", options(enums["level"])),
+            ("format", "Form", options(enums["format"])),
+            ("language", "Språk", options(enums["language"])),
+            ("status", "Status", options(enums["status"])),
+        ]
 
     def next_meeting(self) -> s.Meeting | None:
         upcoming = self.data.upcoming_meetings(self.today)

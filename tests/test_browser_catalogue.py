@@ -29,8 +29,15 @@ def count_text(page: Page) -> str:
     return page.locator(".kin-catalogue__count").inner_text()
 
 
+def open_filters(page: Page) -> None:
+    """The filters are folded into one disclosure, «Filtrer (n aktive)»."""
+    page.locator(".kin-filters > summary").click()
+    expect(page.locator("#f-region")).to_be_visible()
+
+
 def test_region_filter_shows_only_north(page: Page, site_url):
     page.goto(site_url + "studier/")
+    open_filters(page)
     page.select_option("#f-region", "helse-nord")
     data = load_dataset(DATA)
     ids = visible_ids(page)
@@ -40,6 +47,7 @@ def test_region_filter_shows_only_north(page: Page, site_url):
 
 def test_level_plus_text_narrows(page: Page, site_url):
     page.goto(site_url + "studier/")
+    open_filters(page)
     page.select_option("#f-level", "master")
     masters = visible_ids(page)
     page.locator("#f-q").press_sequentially("helse")
@@ -63,6 +71,7 @@ def test_sort_by_ects_missing_last(page: Page, site_url):
 
 def test_url_state_round_trip_and_history(page: Page, site_url, context):
     page.goto(site_url + "studier/")
+    open_filters(page)
     page.select_option("#f-status", "offered")
     first_state = page.url
     page.check("#pick-elmed219")
@@ -82,6 +91,7 @@ def test_url_state_round_trip_and_history(page: Page, site_url, context):
     assert len(visible_ids(page)) == len(load_dataset(DATA).courses)
     page.go_forward()
     assert page.locator("#f-status").input_value() == "offered"
+    expect(page.locator(".kin-filters__active")).to_have_text("(1 aktive)")
 
 
 def test_compare_marks_differences(page: Page, site_url):
@@ -113,6 +123,11 @@ def test_full_table_without_javascript(browser, site_url):
     page.goto(site_url + "studier/")
     assert page.locator(".kin-catalogue__table tbody tr").count() == len(load_dataset(DATA).courses)
     expect(page.locator("#kurs-elmed219")).to_contain_text("ikke oppgitt")
+    # controls that need the script are hidden; the headers still read as text
+    expect(page.locator(".kin-catalogue__bar")).to_be_hidden()
+    expect(page.locator("#pick-elmed219")).to_be_hidden()
+    expect(page.get_by_role("columnheader", name="Studiepoeng", exact=True)).to_be_visible()
+    expect(page.locator("th[data-key=ects] button")).to_be_hidden()
     context.close()
 
 
@@ -137,6 +152,8 @@ def tab_to(page: Page, selector: str, limit: int = 400) -> None:
 def test_catalogue_works_with_the_keyboard_alone(page: Page, site_url):
     page.goto(site_url + "studier/")
     total = len(load_dataset(DATA).courses)
+    tab_to(page, ".kin-filters > summary")
+    page.keyboard.press("Enter")
     tab_to(page, "#f-region")
     while page.eval_on_selector("#f-region", "e => e.value") != "helse-nord":
         page.keyboard.press("ArrowDown")
@@ -176,6 +193,7 @@ def test_filters_stay_right_and_responsive_with_1000_courses(tmp_path, data_copy
     try:
         page = browser.new_page()
         page.goto(base + "studier/")
+        open_filters(page)
         total = len(data.courses)
         north = {c.id for c in data.courses if data.org[c.institution].region == "helse-nord"}
         page.select_option("#f-region", "helse-nord")

@@ -1,32 +1,37 @@
 /* Course catalogue: filters, sorting, compare and URL state.
- * The table is complete in the HTML; this script only enhances it. */
+ * The table and the controls are complete in the HTML (the controls are hidden
+ * when JavaScript is off); this script only makes the controls work. */
 (function () {
   "use strict";
   var root = document.querySelector(".kin-catalogue");
   if (!root) return;
-  var table = root.querySelector("table");
+  var $ = function (sel) { return root.querySelector(sel); };
+  var table = $("table");
   var tbody = table.tBodies[0];
-  var countEl = root.querySelector(".kin-catalogue__count");
-  var controls = root.querySelector(".kin-catalogue__controls");
+  var countEl = $(".kin-catalogue__count");
+  var activeEl = $(".kin-filters__active");
+  var compare = $(".kin-compare");
+  var compareLink = $(".kin-compare-link");
   var courses = JSON.parse(document.getElementById("kin-courses").textContent);
   var byId = {};
   courses.forEach(function (c) { byId[c.id] = c; });
   var headers = Array.prototype.slice.call(table.tHead.rows[0].cells);
+  var column = {};
+  headers.forEach(function (th, i) { if (th.dataset.key) column[th.dataset.key] = i; });
   var rows = Array.prototype.slice.call(tbody.rows).map(function (tr, index) {
     var c = byId[tr.dataset.id];
     return {
-      tr: tr, id: tr.dataset.id, index: index, d: tr.dataset,
+      tr: tr, id: tr.dataset.id, index: index, d: tr.dataset, box: tr.querySelector(".kin-pick input"),
       text: [c.code || "", c.title, c.description || ""].join(" ").toLowerCase(),
       cells: Array.prototype.map.call(tr.cells, function (td) { return td.textContent.trim(); })
     };
   });
-  var SELECTS = [
-    ["region", "Region"], ["institution", "Institusjon"], ["level", "Nivå"],
-    ["format", "Form"], ["language", "Språk"], ["status", "Status"]
-  ];
-  var COLUMN = { region: 3, institution: 2, level: 4, format: 8, language: 7, status: 11 };
-  var state = {};
+  var SELECTS = ["region", "institution", "level", "format", "language", "status"];
+  var FILTERS = SELECTS.concat(["emin", "emax", "free"]);  // counted in «Filtrer (n aktive)»
+  var KEYS = FILTERS.concat(["q", "sort", "dir", "cmp"]);
   var inputs = {};
+  KEYS.forEach(function (k) { inputs[k] = document.getElementById("f-" + k); });
+  var state = {};
 
   function el(tag, attrs, text) {
     var e = document.createElement(tag);
@@ -34,60 +39,8 @@
     if (text) e.textContent = text;
     return e;
   }
-  function field(labelText, control) {
-    var wrap = el("div", { "class": "kin-field" });
-    var label = el("label", { "for": control.id }, labelText);
-    wrap.appendChild(label); wrap.appendChild(control);
-    controls.appendChild(wrap);
-    return control;
-  }
-
-  // --- Controls -------------------------------------------------------------
-  SELECTS.forEach(function (pair) {
-    var key = pair[0];
-    var select = el("select", { id: "f-" + key });
-    select.appendChild(el("option", { value: "" }, "Alle"));
-    var seen = {};
-    rows.forEach(function (r) {
-      var v = r.d[key];
-      if (v && !seen[v]) { seen[v] = r.cells[COLUMN[key]]; }
-    });
-    Object.keys(seen).sort(function (a, b) { return seen[a].localeCompare(seen[b], "nb"); })
-      .forEach(function (v) { select.appendChild(el("option", { value: v }, seen[v])); });
-    inputs[key] = field(pair[1], select);
-  });
-  inputs.emin = field("Studiepoeng fra", el("input", { id: "f-emin", type: "number", min: "0", step: "0.5", inputmode: "decimal" }));
-  inputs.emax = field("Studiepoeng til", el("input", { id: "f-emax", type: "number", min: "0", step: "0.5", inputmode: "decimal" }));
-  inputs.q = field("Søk i kode, tittel og beskrivelse", el("input", { id: "f-q", type: "search" }));
-  var freeWrap = el("div", { "class": "kin-field kin-field--check" });
-  inputs.free = el("input", { id: "f-free", type: "checkbox" });
-  freeWrap.appendChild(inputs.free);
-  freeWrap.appendChild(el("label", { "for": "f-free" }, "Bare gratis"));
-  controls.appendChild(freeWrap);
-  var reset = el("button", { type: "button", "class": "md-button kin-reset" }, "Nullstill");
-  controls.appendChild(reset);
-  controls.hidden = false;
-
-  // Sort buttons in the headers
-  headers.forEach(function (th, i) {
-    var button = el("button", { type: "button", "class": "kin-sort" }, th.textContent);
-    button.dataset.col = i;
-    th.textContent = "";
-    th.appendChild(button);
-  });
-
-  // Compare checkboxes in the first column
-  rows.forEach(function (r) {
-    var box = el("input", { type: "checkbox", "class": "kin-pick", id: "pick-" + r.id, "aria-label": "Sammenlign " + r.cells[1] });
-    box.value = r.id;
-    r.tr.cells[0].insertBefore(box, r.tr.cells[0].firstChild);
-    r.box = box;
-  });
-  var compare = el("section", { "class": "kin-compare", id: "sammenlign", "aria-labelledby": "sammenlign-tittel", tabindex: "-1" });
-  root.appendChild(compare);
 
   // --- State <-> URL ----------------------------------------------------------
-  var KEYS = ["region", "institution", "level", "format", "language", "status", "emin", "emax", "q", "free", "sort", "dir", "cmp"];
   function readUrl() {
     var p = new URLSearchParams(location.search);
     state = {};
@@ -101,23 +54,23 @@
     history[replace ? "replaceState" : "pushState"](null, "", url);
   }
   function syncInputs() {
-    SELECTS.forEach(function (pair) { inputs[pair[0]].value = state[pair[0]] || ""; });
-    inputs.emin.value = state.emin || ""; inputs.emax.value = state.emax || "";
-    inputs.q.value = state.q || ""; inputs.free.checked = state.free === "1";
+    SELECTS.concat(["emin", "emax", "q"]).forEach(function (k) { inputs[k].value = state[k] || ""; });
+    inputs.free.checked = state.free === "1";
+    inputs.sort.value = state.sort ? state.sort + ":" + (state.dir || "asc") : "";
     var picked = (state.cmp || "").split(",");
     rows.forEach(function (r) { r.box.checked = picked.indexOf(r.id) >= 0; });
   }
 
   // --- Apply ----------------------------------------------------------------
   function num(v) { return v === "" || v === undefined ? null : parseFloat(v); }
+  var lastSort = "", lastCmp = null;
   function apply() {
     var q = (state.q || "").toLowerCase().trim();
     var emin = num(state.emin), emax = num(state.emax), shown = 0;
     for (var i = 0; i < rows.length; i++) {
       var r = rows[i], d = r.d, ok = true;
       for (var j = 0; j < SELECTS.length && ok; j++) {
-        var key = SELECTS[j][0];
-        if (state[key] && d[key] !== state[key]) ok = false;
+        if (state[SELECTS[j]] && d[SELECTS[j]] !== state[SELECTS[j]]) ok = false;
       }
       var ects = num(d.ects);
       if (ok && emin !== null && (ects === null || ects < emin)) ok = false;
@@ -128,24 +81,24 @@
       if (ok) shown++;
     }
     countEl.textContent = shown + " av " + rows.length + " studietilbud";
+    var active = FILTERS.filter(function (k) { return state[k]; }).length;
+    activeEl.textContent = "(" + active + " aktive)";
     var sortKey = (state.sort || "") + (state.dir || "");
     if (sortKey !== lastSort) { lastSort = sortKey; sortRows(); }  // re-order only when asked
     if ((state.cmp || "") !== lastCmp) { lastCmp = state.cmp || ""; renderCompare(); }
   }
-  var lastSort = "", lastCmp = null;
   function sortRows() {
-    var col = state.sort === undefined ? -1 : parseInt(state.sort, 10);
+    var col = state.sort && column[state.sort] !== undefined ? column[state.sort] : -1;
     var dir = state.dir === "desc" ? -1 : 1;
     headers.forEach(function (th, i) {
       if (i === col) th.setAttribute("aria-sort", dir === 1 ? "ascending" : "descending");
       else th.removeAttribute("aria-sort");
     });
     var numeric = col >= 0 && headers[col].dataset.type === "number";
-    var key = col >= 0 ? headers[col].dataset.key : null;
     var ordered = rows.slice().sort(function (a, b) {
       if (col < 0) return a.index - b.index;
       if (numeric) {
-        var x = num(a.d[key]), y = num(b.d[key]);
+        var x = num(a.d[state.sort]), y = num(b.d[state.sort]);
         if (x === null && y === null) return a.index - b.index;
         if (x === null) return 1;  // missing values last, either direction
         if (y === null) return -1;
@@ -173,6 +126,8 @@
     var ids = (state.cmp || "").split(",").filter(function (id) { return byId[id]; });
     compare.textContent = "";
     compare.hidden = ids.length === 0;
+    compareLink.hidden = ids.length < 2;
+    compareLink.textContent = "Vis sammenligning (" + ids.length + ")";
     if (!ids.length) return;
     compare.appendChild(el("h2", { id: "sammenlign-tittel" }, "Sammenlign (" + ids.length + " av maks 4)"));
     if (ids.length < 2) {
@@ -180,7 +135,7 @@
       return;
     }
     var wrap = el("div", { "class": "kin-table-wrap", tabindex: "0", role: "region", "aria-label": "Sammenligning" });
-    var t = el("table", { "class": "kin-table kin-compare__table" });
+    var t = el("table", { "class": "kin-table kin-compare__table kin-compare--" + ids.length });
     var head = t.createTHead().insertRow();
     head.appendChild(el("th", { scope: "col" }, "Felt"));
     ids.forEach(function (id) { head.appendChild(el("th", { scope: "col" }, byId[id].title)); });
@@ -209,10 +164,7 @@
     writeUrl(replace);
     apply();
   }
-  SELECTS.forEach(function (pair) {
-    inputs[pair[0]].addEventListener("change", function () { set(pair[0], this.value); });
-  });
-  ["emin", "emax"].forEach(function (k) {
+  SELECTS.concat(["emin", "emax"]).forEach(function (k) {
     inputs[k].addEventListener("change", function () { set(k, this.value); });
   });
   var typing = false;
@@ -222,17 +174,23 @@
   });
   inputs.q.addEventListener("blur", function () { typing = false; });
   inputs.free.addEventListener("change", function () { set("free", this.checked ? "1" : ""); });
-  reset.addEventListener("click", function () { state = {}; syncInputs(); writeUrl(false); apply(); });
+  function sortBy(key, dir) {
+    if (key) { state.sort = key; state.dir = dir; } else { delete state.sort; delete state.dir; }
+    syncInputs(); writeUrl(false); apply();
+  }
+  inputs.sort.addEventListener("change", function () {
+    var parts = this.value.split(":");
+    sortBy(parts[0], parts[1]);
+  });
+  $(".kin-reset").addEventListener("click", function () { state = {}; syncInputs(); writeUrl(false); apply(); });
   table.tHead.addEventListener("click", function (e) {
     var b = e.target.closest(".kin-sort");
     if (!b) return;
-    var col = b.dataset.col;
-    var dir = state.sort === col && state.dir !== "desc" ? "desc" : "asc";
-    state.sort = col; state.dir = dir;
-    writeUrl(false); apply();
+    var key = b.parentNode.dataset.key;
+    sortBy(key, state.sort === key && state.dir !== "desc" ? "desc" : "asc");
   });
   tbody.addEventListener("change", function (e) {
-    if (!e.target.classList.contains("kin-pick")) return;
+    if (!e.target.closest(".kin-pick")) return;
     var ids = (state.cmp || "").split(",").filter(Boolean);
     var id = e.target.value;
     if (e.target.checked) {
