@@ -158,9 +158,19 @@ class Site:
             ("status", "Status", options(enums["status"])),
         ]
 
-    def next_meeting(self) -> s.Meeting | None:
+    def next_meeting(self) -> s.Event | None:
+        """The next event that is not cancelled (the home page's "next event")."""
         upcoming = self.data.upcoming_meetings(self.today)
-        return upcoming[0] if upcoming else None
+        return next((m for m in upcoming if m.status is not s.EventStatus.cancelled), None)
+
+    @cached_property
+    def events_by_org(self) -> dict[str, list[s.Event]]:
+        """Events each organisation organises or co-organises, latest first."""
+        out: dict[str, list[s.Event]] = {}
+        for event in reversed(self.data.meetings):
+            for org in dict.fromkeys([*event.organisers, *event.co_organisers]):
+                out.setdefault(org, []).append(event)
+        return out
 
     def latest_statements(self, count: int = 3) -> list[s.Statement]:
         dated = sorted(self.data.statements, key=lambda st: st.date or date.min, reverse=True)

@@ -130,6 +130,28 @@ def test_seminar_in_open_data(seminar_sites):
     assert "seminar" in kinds and "network-meeting" in kinds
 
 
+def test_seminar_on_its_organisers_pages(seminar_sites):
+    for org, note in (("uio", "Seminar, 20. mai 2031"), ("ntnu", "Seminar, 20. mai 2031, medarrangør")):
+        lines = article_lines(read(seminar_sites["before"], f"organisasjoner/{org}/"))
+        events = lines[lines.index("Arrangementer") + 1]
+        assert events == f"Testseminar om kunstig intelligens for alle {note}", org
+
+
+def test_cancelled_event_is_not_the_next_one(data_copy):
+    from kin import load_dataset
+    from kin.export import meeting_event
+    from kin_site.render import Site
+
+    rel = write_seminar(data_copy)
+    edit(data_copy, rel, "format: physical", "format: physical\nstatus: cancelled")
+    data = load_dataset(data_copy)
+    assert Site(data, date(2031, 5, 19)).next_meeting() is None
+    assert str(meeting_event(data.meeting["2031-05-20"], data, SITE_URL)["STATUS"]) == "CANCELLED"
+    edit(data_copy, rel, "status: cancelled", "status: confirmed")
+    data = load_dataset(data_copy)
+    assert Site(data, date(2031, 5, 19)).next_meeting().id == "2031-05-20"
+
+
 def test_event_moves_from_upcoming_to_past(seminar_sites):
     def sections(site: Path) -> tuple[str, str]:
         index = "\n".join(article_lines(read(site, "moter/")))
