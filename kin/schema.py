@@ -296,21 +296,21 @@ class AgendaKind(StrEnum):
 
 
 class Panellist(Model):
-    person: PersonRef
+    person: PersonRef = Field(description="The panellist (a person id)")
     role_text: Text | None = Field(None, description="How the panellist was introduced")
 
 
 class AgendaItem(Model):
-    time: Clock | None = None
-    title: Text
-    kind: Lax[AgendaKind]
-    speakers: list[PersonRef] = Field(default_factory=list)
+    time: Clock | None = Field(None, description='Start time of the item, quoted "HH:MM"; leave out when not given')
+    title: Text = Field(description="Title of the item as on the agenda")
+    kind: Lax[AgendaKind] = Field(description="Kind of item: welcome, talk, panel, break ...")
+    speakers: list[PersonRef] = Field(default_factory=list, description="Speakers (person ids)")
     speaker_text: Text | None = Field(None, description="Speaker line exactly as on the agenda")
     slide_title: Text | None = Field(None, description="Title on the talk's own slides, if different")
-    moderator: PersonRef | None = None
-    moderator_text: Text | None = None
+    moderator: PersonRef | None = Field(None, description="Moderator of a panel (a person id)")
+    moderator_text: Text | None = Field(None, description="Moderator line exactly as on the agenda")
     panellists: list[Panellist] = Field(default_factory=list)
-    items: list[AgendaItem] = Field(default_factory=list)
+    items: list[AgendaItem] = Field(default_factory=list, description="Sub-items, e.g. the talks of a session")
 
 
 class MinutesStatus(StrEnum):
@@ -319,11 +319,11 @@ class MinutesStatus(StrEnum):
 
 
 class Minutes(Model):
-    status: Lax[MinutesStatus] | None = None
-    published_on: Text | None = None
-    url: Url | None = None
-    approval: Text | None = None
-    comments_to: list[PersonRef] = Field(default_factory=list)
+    status: Lax[MinutesStatus] | None = Field(None, description="Draft or approved, if stated")
+    published_on: Text | None = Field(None, description="Where the minutes are published, e.g. Teams")
+    url: Url | None = Field(None, description="Link to the minutes, where public")
+    approval: Text | None = Field(None, description="What the source says about approving the minutes")
+    comments_to: list[PersonRef] = Field(default_factory=list, description="Who takes comments (person ids)")
 
 
 class PollKind(StrEnum):
@@ -333,22 +333,22 @@ class PollKind(StrEnum):
 
 
 class Poll(Model):
-    question: Text
-    kind: Lax[PollKind]
-    tool: Text | None = None
-    code: Text | None = None
-    url: Url | None = None
-    options: list[Text] = Field(default_factory=list)
-    agenda_time: Clock | None = None
+    question: Text = Field(description="The question as asked")
+    kind: Lax[PollKind] = Field(description="Multiple choice, ranking or open answer")
+    tool: Text | None = Field(None, description="Poll tool, e.g. Mentimeter")
+    code: Text | None = Field(None, description="Code participants entered")
+    url: Url | None = Field(None, description="Link to the poll tool")
+    options: list[Text] = Field(default_factory=list, description="Answer options, as given")
+    agenda_time: Clock | None = Field(None, description="Time of the agenda item the poll belonged to")
     note: Text | None = Field(
         None, description="What the slides say about the poll, e.g. results from an earlier meeting"
     )
 
 
 class CallForInput(Model):
-    text: Text
-    contact: PersonRef | None = None
-    email: Email | None = None
+    text: Text = Field(description="The call for input, as written")
+    contact: PersonRef | None = Field(None, description="Who receives input (a person id)")
+    email: Email | None = Field(None, description="E-mail address for input, as published")
 
 
 class Venue(Model):
@@ -405,11 +405,11 @@ class Event(Model):
     relay: bool = Field(False, description="A stage of KI-stafetten (always true for relay-stage events)")
     part_of: MeetingRef | None = Field(None, description="The event this one belongs to, e.g. a conference")
     announced: IsoDate | None = Field(None, description="Day the event was announced; dates its feed entry")
-    agenda: list[AgendaItem] = Field(default_factory=list)
+    agenda: list[AgendaItem] = Field(default_factory=list, description="Agenda (programme) items in order")
     minutes: Minutes | None = Field(None, description="Minutes; only for kinds that keep minutes")
     polls: list[Poll] = Field(default_factory=list, description="Polls; only for kinds that hold polls")
     next_meeting: MeetingRef | None = Field(None, description="The next event announced at this one")
-    call_for_input: CallForInput | None = None
+    call_for_input: CallForInput | None = Field(None, description="Call for topics or talks for the next event")
     sections: list[Section] = Field(
         default_factory=list, description="What the event's slides say beyond the agenda: welcomes, closing links, ..."
     )
@@ -456,10 +456,10 @@ MOVED_FIELDS = {"platform": "online: {platform: ...}", "place": "venue: {name: .
 class Relay(Model):
     """KI-stafetten. Its stages are events (``data/meetings/``) with ``relay: true``."""
 
-    name: Text
-    description: list[Text]
+    name: Text = Field(description="Name of the relay")
+    description: list[Text] = Field(description="Paragraphs describing the relay")
     event_kinds: list[Text] = Field(description="The kinds of events the relay is made of, as the source names them")
-    cadence: list[Text]
+    cadence: list[Text] = Field(description="How often events are held, as the source says")
 
 
 # --- Courses and programmes --------------------------------------------------
