@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 import re
 import shutil
-from datetime import date, datetime
+from datetime import date, datetime, time
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -17,6 +17,8 @@ from conftest import DATA, ROOT, build_site
 from icalendar import Calendar
 from pagetext import article_lines
 from test_validation import MEETING, assert_reported, edit
+
+from kin import schema as s
 
 SEMINAR = ROOT / "tests/fixtures/events/2031-05-20.yml"
 SITE_URL = "https://kin-nettverk.github.io/kin/"
@@ -258,3 +260,18 @@ def test_relay_stage_is_always_in_the_relay(data_copy):
 def test_old_meeting_fields_say_where_they_went(data_copy):
     line = edit(data_copy, MEETING, "online:\n  platform: Teams\n", "platform: Teams\n")
     assert_reported(data_copy, f"data/{MEETING}:{line}:1: platform: ", "skrives nå som online: {platform: ...}")
+
+
+def test_feeds_have_norwegian_labels_and_no_invented_time(built_site):
+    english = {v.value for enum in (s.StatementStatus, s.EventKind, s.Audience, s.EventStatus) for v in enum}
+    for name in ("moter.xml", "uttalelser.xml"):
+        feed = feedparser.parse((built_site / name).read_bytes())
+        assert not feed.bozo and feed.entries
+        for entry in feed.entries:
+            # no source gives a time of day for these entries: each is dated the start of its day
+            assert datetime.fromisoformat(entry.updated).time() == time(0), entry.id
+            words = set(re.findall(r"[\w-]+", entry.summary))
+            assert not words & english, (entry.id, words & english)
+    statements = feedparser.parse((built_site / "uttalelser.xml").read_bytes())
+    with_status = [e for e in statements.entries if e.summary.startswith("Status: ")]
+    assert with_status and all(e.summary.startswith("Status: Forslag. ") for e in with_status)
