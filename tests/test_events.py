@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import re
 import shutil
+import subprocess
 from datetime import date, datetime, time
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -275,3 +276,21 @@ def test_feeds_have_norwegian_labels_and_no_invented_time(built_site):
     statements = feedparser.parse((built_site / "uttalelser.xml").read_bytes())
     with_status = [e for e in statements.entries if e.summary.startswith("Status: ")]
     assert with_status and all(e.summary.startswith("Status: Forslag. ") for e in with_status)
+
+
+def test_seminar_pages_are_valid_html(seminar_sites):
+    from test_html_valid import VNU, is_material
+
+    pages = [
+        seminar_sites["before"] / p / "index.html" for p in (PAGE, "moter/", "", "ki-stafetten/", "organisasjoner/uio/")
+    ]
+    result = subprocess.run(
+        [shutil.which("java"), "-jar", str(VNU), "--format", "json", "--errors-only", *map(str, pages)],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    messages = json.loads(result.stderr)["messages"]
+    assert messages, result.stderr[:2000]  # Material's known errors prove that the checker ran
+    ours = [f"{m['url']}:{m.get('lastLine')}: {m['message']}" for m in messages if not is_material(m)]
+    assert not ours, "\n".join(ours)
