@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build deps test validate lint external-links benchmark clean
+.PHONY: serve build deps test validate lint external-links benchmark lighthouse clean
 
 $(VENV)/.site: requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -47,5 +47,8 @@ benchmark: $(VENV)/.dev  ## build cost at 1x, 10x, 100x data (see README, Perfor
 	$(PY) scripts/benchmark.py
 	$(PY) scripts/bench_catalogue.py
 
+lighthouse: deps  ## Lighthouse, every page type, mobile and desktop (see README, Page speed)
+	CHROME_PATH=/usr/bin/chromium $(PY) scripts/lighthouse.py
+
 clean:
-	rm -rf site $(VENV) .pytest_cache .ruff_cache
+	rm -rf site $(VENV) node_modules .pytest_cache .ruff_cache

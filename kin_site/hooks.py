@@ -140,4 +140,4 @@ def on_post_build(config, **kwargs):
     """Every non-page output, as ``python -m kin export`` writes it; then let the data go."""
     export.write_all(runtime.data(), Path(config.site_dir), config.site_url or "/")
     runtime.release()
-    minify.minify_assets(Path(config.site_dir) / "assets")
+    minify.minify_assets(Path(config.docs_dir), Path(config.site_dir))

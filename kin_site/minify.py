@@ -1,9 +1,9 @@
-"""Our own CSS and JavaScript (``docs/assets/*.css|js``) are shipped minified.
+"""Our own CSS and JavaScript (every ``.css``/``.js`` under ``docs/``) are shipped minified.
 
 rcssmin and rjsmin are small C extensions (well under a millisecond for all our
 files); results are still cached per content, so ``mkdocs serve`` rebuilds do
-no work for unchanged files. Material's assets, in subfolders, are minified
-already and are left alone.
+no work for unchanged files. Material's assets are minified already and are
+left alone.
 """
 
 from __future__ import annotations
@@ -18,10 +18,11 @@ MINIFIERS = {".css": rcssmin.cssmin, ".js": rjsmin.jsmin}
 _cache: dict[str, str] = {}
 
 
-def minify_assets(assets_dir: Path) -> None:
-    """Minify every top-level ``.css`` and ``.js`` file of the built site's ``assets`` folder in place."""
-    for path in sorted(assets_dir.glob("*")):
-        minify = MINIFIERS.get(path.suffix)
+def minify_assets(docs_dir: Path, site_dir: Path) -> None:
+    """Minify, in the built site, every ``.css`` and ``.js`` file that was copied from ``docs_dir``."""
+    for source in sorted(docs_dir.rglob("*")):
+        minify = MINIFIERS.get(source.suffix)
+        path = site_dir / source.relative_to(docs_dir)
         if minify is None or not path.is_file():
             continue
         source = path.read_text(encoding="utf-8")

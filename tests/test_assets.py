@@ -31,15 +31,20 @@ def test_catalogue_assets_load_on_the_catalogue_only(built_site: Path):
 
 
 def test_our_assets_are_minified(built_site: Path):
-    for source in (ROOT / "docs/assets").glob("*.*"):
-        shipped = built_site / "assets" / source.name
+    sources = [p for p in (ROOT / "docs").rglob("*") if p.suffix in (".css", ".js")]
+    assert len(sources) >= 4
+    for source in sources:
+        shipped = built_site / source.relative_to(ROOT / "docs")
         assert shipped.stat().st_size < source.stat().st_size, source.name
         assert "/*" not in shipped.read_text(encoding="utf-8"), source.name  # comments are gone
 
 
 def test_minified_script_still_works_the_same(tmp_path: Path):
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs/a.js").write_text("", encoding="utf-8")
+    (tmp_path / "docs/b.css").write_text("", encoding="utf-8")
     (tmp_path / "a.js").write_text("/* c */\nvar  x = 1 ;  // d\nvar s = '/* kept */';\n", encoding="utf-8")
     (tmp_path / "b.css").write_text("/* c */\na {  color : red ; }\n", encoding="utf-8")
-    minify_assets(tmp_path)
+    minify_assets(tmp_path / "docs", tmp_path)
     assert (tmp_path / "a.js").read_text(encoding="utf-8") == "var x=1;var s='/* kept */';"
     assert (tmp_path / "b.css").read_text(encoding="utf-8") == "a{color:red}"
