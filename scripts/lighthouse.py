@@ -61,6 +61,15 @@ def lighthouse(url: str, desktop: bool, out: Path) -> dict[str, object]:
         for ref in report["categories"][cat]["auditRefs"]
         if ref["weight"] and cat != "performance" and (audits[ref["id"]].get("score") or 0) < 1
     )
+    # Performance opportunities Lighthouse names (what would be saved), for the cause column
+    hints = sorted(
+        ref["id"]
+        for ref in report["categories"]["performance"]["auditRefs"]
+        if not ref["weight"]
+        and audits[ref["id"]].get("score") is not None
+        and audits[ref["id"]]["score"] < 0.9
+        and audits[ref["id"]].get("details", {}).get("type") == "opportunity"
+    )
     return {
         **{cat: round(report["categories"][cat]["score"] * 100) for cat in CATEGORIES},
         "lcp": audits["largest-contentful-paint"]["numericValue"] / 1000,
@@ -68,6 +77,9 @@ def lighthouse(url: str, desktop: bool, out: Path) -> dict[str, object]:
         "fcp": audits["first-contentful-paint"]["numericValue"] / 1000,
         "tbt": audits["total-blocking-time"]["numericValue"],
         "failed": failed,
+        "hints": hints,
+        # Lighthouse's CPU benchmark of this machine at that moment (a quiet desktop scores ~1000+)
+        "benchmark_index": report["environment"]["benchmarkIndex"],
     }
 
 
@@ -106,16 +118,17 @@ def main() -> int:
                     runs = [lighthouse(base + path, desktop, Path(tmp) / "report.json") for _ in range(args.runs)]
                     rows.append({"page": name, "path": path, "form": "desktop" if desktop else "mobile",
                                  **median_run(runs)})  # fmt: skip
-                    print(f"{name} ({rows[-1]['form']}): {rows[-1]['performance']}", file=sys.stderr)
+                    print(json.dumps(rows[-1]), file=sys.stderr, flush=True)
         finally:
             server.shutdown()
-    print("| Page type | Form | Performance | Accessibility | Best practices | SEO | LCP | CLS | TBT | Not passed |")
-    print("|---|---|---:|---:|---:|---:|---:|---:|---:|---|")
+    print("| Page type | Form | Performance | Accessibility | Best practices | SEO | FCP | LCP | CLS | TBT | CPU index "
+          "| Not passed (other categories) |")  # fmt: skip
+    print("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|")
     for r in rows:
         spread = f" ({r['range'][0]}–{r['range'][1]})" if r["range"][0] != r["range"][1] else ""
         print(f"| {r['page']} (`/{r['path']}`) | {r['form']} | {r['performance']}{spread} | {r['accessibility']} "
-              f"| {r['best-practices']} | {r['seo']} | {r['lcp']:.1f} s | {r['cls']:.3f} | {r['tbt']:.0f} ms "
-              f"| {', '.join(r['failed']) or '–'} |")  # fmt: skip
+              f"| {r['best-practices']} | {r['seo']} | {r['fcp']:.1f} s | {r['lcp']:.1f} s | {r['cls']:.3f} "
+              f"| {r['tbt']:.0f} ms | {r['benchmark_index']:.0f} | {', '.join(r['failed']) or '–'} |")  # fmt: skip
     if args.json:
         args.json.write_text(json.dumps(rows, indent=2), encoding="utf-8")
     return 0
