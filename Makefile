@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build deps test validate lint external-links benchmark lighthouse clean
+.PHONY: serve edit build deps test validate lint external-links benchmark lighthouse clean
 
 $(VENV)/.site: requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -16,10 +16,14 @@ $(VENV)/.dev: $(VENV)/.site requirements-dev.txt
 	$(PY) -m pip install --quiet -r requirements-dev.txt
 	touch $@
 
-serve: $(VENV)/.site  ## build and serve the site on http://127.0.0.1:8000/
+serve: $(VENV)/.site node_modules/.installed  ## build and serve the site on http://127.0.0.1:8000/kin/
 	$(PY) -m mkdocs serve --strict -a 127.0.0.1:8000
 
-build: $(VENV)/.site
+# The web editor on the working copy: http://127.0.0.1:8000/kin/admin/ (saves go to data/).
+edit: $(VENV)/.site node_modules/.installed
+	$(PY) -m kin edit & trap 'kill $$!' EXIT INT TERM; $(PY) -m mkdocs serve --strict -a 127.0.0.1:8000
+
+build: $(VENV)/.site node_modules/.installed
 	$(PY) -m mkdocs build --strict
 
 validate: $(VENV)/.site  ## check the data files only
@@ -28,7 +32,9 @@ validate: $(VENV)/.site  ## check the data files only
 lint: $(VENV)/.dev
 	$(PY) -m ruff check .
 
+# npm packages: the web editor served at /admin/ (Decap CMS) and test tools (package.json, exact pins).
 node_modules/.installed: package.json package-lock.json
+	@command -v npm >/dev/null || { echo "npm (Node.js) is needed: the web editor at /admin/ comes from npm"; exit 1; }
 	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 	touch $@
 

@@ -3,11 +3,14 @@
 python -m kin validate [DATA_DIR]
 python -m kin urls [--check] [DATA_DIR]
 python -m kin export OUT_DIR [--data DATA_DIR] [--site-url URL]
+python -m kin edit [--port PORT] [DATA_DIR]   (the web editor's local back end)
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
+import os
 import sys
 import time
 from pathlib import Path
@@ -29,7 +32,12 @@ def main(argv: list[str] | None = None) -> int:
     exp.add_argument("out_dir", type=Path)
     exp.add_argument("--data", dest="data_dir", default="data", type=Path, help="data folder (default: data)")
     exp.add_argument("--site-url", help="absolute URL of the site (default: site_url in mkdocs.yml)")
+    edit = sub.add_parser("edit", help="local back end for the web editor at /admin/ (next to mkdocs serve)")
+    edit.add_argument("--port", type=int, default=None, help="port to listen on (default 8081, or KIN_EDIT_PORT)")
+    edit.add_argument("data_dir", nargs="?", default=None, type=Path)
     args = parser.parse_args(argv)
+    if args.command == "edit":
+        return serve_editor(args.data_dir, args.port)
     if args.command == "urls":
         return list_urls(args.data_dir, args.check)
     if args.command == "export":
@@ -49,6 +57,18 @@ def main(argv: list[str] | None = None) -> int:
         f"{len(data.courses)} courses, {len(data.statements)} statements "
         f"in {elapsed:.2f} s"
     )
+    return 0
+
+
+def serve_editor(data_dir: Path | None, port: int | None) -> int:
+    from kin import editserver
+
+    data_dir = data_dir or Path(os.environ.get("KIN_DATA_DIR") or "data")
+    port = port or int(os.environ.get("KIN_EDIT_PORT") or editserver.DEFAULT_PORT)
+    server = editserver.make_server(data_dir, port)
+    print(f"Webredaktøren lagrer i {data_dir.resolve()} (lokal tjeneste på 127.0.0.1:{port}).", flush=True)
+    with contextlib.suppress(KeyboardInterrupt):
+        server.serve_forever()
     return 0
 
 

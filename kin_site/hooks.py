@@ -24,7 +24,7 @@ from mkdocs.structure.files import File, InclusionLevel
 
 import kin
 from kin import export, routes
-from kin_site import minify, pages, render, runtime, stash
+from kin_site import admin, minify, pages, render, runtime, serve_errors, stash
 
 PACKAGES = ("kin", "kin_site")
 _ROOT = Path(__file__).resolve().parent.parent
@@ -42,13 +42,14 @@ def _code_changed() -> bool:
 
 
 def _reimport() -> None:
-    global kin, export, routes, minify, pages, render, runtime, stash
+    global kin, export, routes, admin, minify, pages, render, runtime, serve_errors, stash
     for name in [n for n in sys.modules if n.split(".")[0] in PACKAGES]:
         del sys.modules[name]
     kin = importlib.import_module("kin")
     export, routes = importlib.import_module("kin.export"), importlib.import_module("kin.routes")
-    minify, pages, render, runtime, stash = (
-        importlib.import_module(f"kin_site.{m}") for m in ("minify", "pages", "render", "runtime", "stash")
+    admin, minify, pages, render, runtime, serve_errors, stash = (
+        importlib.import_module(f"kin_site.{m}")
+        for m in ("admin", "minify", "pages", "render", "runtime", "serve_errors", "stash")
     )
 
 
@@ -71,6 +72,7 @@ def _data_dir(config) -> Path:
 
 def on_serve(server, config, builder, **kwargs):
     server.watch(str(_data_dir(config)))  # also when KIN_DATA_DIR points outside the project
+    serve_errors.install(server)  # a data error is shown in the browser at once
     return server
 
 
@@ -82,7 +84,9 @@ def on_config(config, **kwargs):
     try:
         runtime.load(kin.load_dataset(data_dir), _today())
     except kin.DataValidationError as exc:
-        raise DataAbort(f"Feil i dataene, nettstedet ble ikke bygget.\n{exc}") from None
+        error = DataAbort(f"Feil i dataene, nettstedet ble ikke bygget.\n{exc}")
+        error.data_errors = [str(e) for e in exc.errors]  # for the error page under serve (serve_errors)
+        raise error from None
     config.extra["routes"] = routes  # for overrides/main.html
     return config
 
@@ -106,6 +110,7 @@ def on_files(files, config, **kwargs):
     runtime.generated.update(pages.generated_pages(runtime.data()))
     for src, page in runtime.generated.items():
         files.append(File.generated(config, src, content=page.front_matter, inclusion=InclusionLevel.NOT_IN_NAV))
+    admin.add_files(files, config)
     return files
 
 

@@ -1,0 +1,198 @@
+"""Local back end for the web editor: ``python -m kin edit``.
+
+Decap CMS, opened at ``/admin/`` of the locally served site, talks to this
+server instead of GitHub (its ``local_backend`` protocol, the one
+``decap-server`` speaks: one POST endpoint, ``{"action": ..., "params": ...}``).
+Unlike ``decap-server`` it
+
+* reads and writes only ``.yml`` files under the data folder;
+* merges each save into the existing file (``kin.roundtrip``): comments,
+  order and quoting of everything the edit did not change stay as they were;
+* validates the whole dataset with the change before writing anything, and
+  refuses the save with the ``file:line:col: field: message`` list otherwise,
+  so a saved file is always a valid one.
+
+It listens on 127.0.0.1 only and answers cross-origin requests from local
+pages only.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import shutil
+import tempfile
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+
+from kin import roundtrip
+from kin.dataset import load_dataset
+from kin.errors import DataValidationError
+
+DEFAULT_PORT = 8081
+PREFIX = "data/"  # how the editor's configuration names the data folder
+_LOCAL_ORIGIN = re.compile(r"http://(127\.0\.0\.1|localhost)(:\d+)?")
+
+
+class Rejected(Exception):
+    """A request the editor must show as an error (HTTP 422)."""
+
+
+class DataFolder:
+    """The data folder as the editor sees it: files named ``data/...``."""
+
+    def __init__(self, data_dir: Path) -> None:
+        self.root = data_dir.resolve()
+        self.lock = threading.Lock()  # one save at a time
+
+    def resolve(self, name: str) -> Path:
+        rel = name.removeprefix(PREFIX)
+        path = (self.root / rel).resolve()
+        if not name.startswith(PREFIX) or not path.is_relative_to(self.root) or path.suffix != ".yml":
+            raise Rejected(f"Ikke en datafil: {name}")
+        return path
+
+    def entry(self, name: str) -> dict[str, Any]:
+        try:
+            content = self.resolve(name).read_bytes()
+        except (OSError, Rejected):
+            return {"data": None, "file": {"path": name, "id": None}}
+        return {"data": content.decode("utf-8"), "file": {"path": name, "id": hashlib.sha256(content).hexdigest()}}
+
+    def folder(self, folder: str) -> list[dict[str, Any]]:
+        base = (self.root / folder.removeprefix(PREFIX)).resolve()
+        if not folder.startswith(PREFIX) or not base.is_relative_to(self.root) or not base.is_dir():
+            return []
+        return [self.entry(f"{folder.rstrip('/')}/{p.name}") for p in sorted(base.glob("*.yml"))]
+
+    def persist(self, files: list[dict[str, Any]]) -> None:
+        """Merge the saved files into the data, validate everything, then write."""
+        with self.lock:
+            self._persist(files)
+
+    def _persist(self, files: list[dict[str, Any]]) -> None:
+        changes: dict[Path, str] = {}
+        removed: list[Path] = []
+        for item in files:
+            path = self.resolve(item["path"])
+            target = self.resolve(item["newPath"]) if item.get("newPath") else path
+            old = path.read_text(encoding="utf-8") if path.exists() else None
+            try:
+                changes[target] = roundtrip.merge(old, item["raw"], item["path"])
+            except DataValidationError as exc:
+                raise Rejected(_message(exc)) from None
+            if target != path:
+                removed.append(path)
+        self._check(changes, removed)
+        for path, text in changes.items():
+            _write(path, text)
+        for path in removed:
+            path.unlink(missing_ok=True)
+
+    def delete(self, names: list[str]) -> None:
+        paths = [self.resolve(n) for n in names]
+        with self.lock:
+            self._check({}, paths)
+            for path in paths:
+                path.unlink(missing_ok=True)
+
+    def _check(self, changes: dict[Path, str], removed: list[Path]) -> None:
+        """Validate the data as it would be after the change (in a copy named like the original)."""
+        with tempfile.TemporaryDirectory() as tmp:
+            copy = Path(tmp) / self.root.name
+            shutil.copytree(self.root, copy)
+            for path, text in changes.items():
+                _write(copy / path.relative_to(self.root), text)
+            for path in removed:
+                (copy / path.relative_to(self.root)).unlink(missing_ok=True)
+            try:
+                load_dataset(copy)
+            except DataValidationError as exc:
+                raise Rejected(_message(exc)) from None
+
+
+def _message(exc: DataValidationError) -> str:
+    lines = "\n".join(str(e) for e in exc.errors)
+    return f"Ikke lagret: dataene ville fått {len(exc.errors)} feil.\n{lines}"
+
+
+def _write(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.tmp")
+    tmp.write_text(text, encoding="utf-8")
+    os.replace(tmp, path)  # the site's file watcher never sees half a file
+
+
+def handle(data: DataFolder, action: str, params: dict[str, Any]) -> Any:
+    """One request of Decap's local back-end protocol."""
+    if action == "info":
+        return {"repo": data.root.parent.name, "publish_modes": ["simple"], "type": "kin_local"}
+    if action == "entriesByFolder":
+        return data.folder(params["folder"])
+    if action == "entriesByFiles":
+        return [data.entry(f["path"]) for f in params["files"]]
+    if action == "getEntry":
+        return data.entry(params["path"])
+    if action == "persistEntry":
+        if params.get("assets"):
+            raise Rejected("Bilder og vedlegg kan ikke lastes opp her.")
+        data.persist(params.get("dataFiles") or [params["entry"]])
+        return {"message": "entry persisted"}
+    if action in ("deleteFile", "deleteFiles"):
+        data.delete(params.get("paths") or [params["path"]])
+        return {"message": "deleted"}
+    if action == "getMedia":
+        return []
+    if action == "getDeployPreview":
+        return None
+    raise Rejected(f"Ukjent handling: {action}")
+
+
+class _Handler(BaseHTTPRequestHandler):
+    data: DataFolder
+
+    def _cors(self) -> None:
+        origin = self.headers.get("Origin", "")
+        if _LOCAL_ORIGIN.fullmatch(origin):
+            self.send_header("Access-Control-Allow-Origin", origin)
+            self.send_header("Access-Control-Allow-Headers", "Content-Type")
+            self.send_header("Vary", "Origin")
+
+    def _reply(self, status: int, body: Any) -> None:
+        payload = json.dumps(body, ensure_ascii=False).encode("utf-8")
+        self.send_response(status)
+        self.send_header("Content-Type", "application/json; charset=utf-8")
+        self.send_header("Content-Length", str(len(payload)))
+        self._cors()
+        self.end_headers()
+        self.wfile.write(payload)
+
+    def do_OPTIONS(self) -> None:
+        self.send_response(204)
+        self._cors()
+        self.send_header("Access-Control-Allow-Methods", "POST")
+        self.end_headers()
+
+    def do_POST(self) -> None:
+        if self.path.rstrip("/") != "/api/v1":
+            self._reply(404, {"error": "not found"})
+            return
+        try:
+            body = json.loads(self.rfile.read(int(self.headers.get("Content-Length", 0))))
+            self._reply(200, handle(self.data, body.get("action", ""), body.get("params") or {}))
+        except Rejected as exc:
+            self._reply(422, {"error": str(exc)})
+        except (ValueError, KeyError, TypeError) as exc:
+            self._reply(400, {"error": f"Ugyldig forespørsel: {exc}"})
+
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+
+def make_server(data_dir: Path, port: int = DEFAULT_PORT) -> ThreadingHTTPServer:
+    handler = type("Handler", (_Handler,), {"data": DataFolder(data_dir)})
+    return ThreadingHTTPServer(("127.0.0.1", port), handler)

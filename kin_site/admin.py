@@ -1,0 +1,39 @@
+"""``/admin/``: the web editor (Decap CMS, pinned in package.json), served from the site itself.
+
+``docs/admin/`` holds the page and the generated configuration; the editor's
+code comes from ``node_modules`` (``make deps``), never from a CDN.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from mkdocs.exceptions import Abort
+from mkdocs.structure.files import File, Files
+
+ROOT = Path(__file__).resolve().parent.parent
+DIST = ROOT / "node_modules" / "decap-cms" / "dist"
+CONFIG = "admin/config.yml"
+LOCAL_API = "http://127.0.0.1:8081/api/v1"  # as in the generated configuration
+
+
+def _wanted(name: str) -> bool:
+    # The bundle, the chunks it loads on demand, and their WebAssembly; not the source maps.
+    return name == "decap-cms.js" or name.endswith(".decap-cms.js") or name.endswith(".wasm")
+
+
+def add_files(files: Files, config) -> None:
+    if not (DIST / "decap-cms.js").is_file():
+        raise Abort("The web editor (Decap CMS) is not installed: run `make deps` (npm ci).")
+    for path in sorted(DIST.iterdir()):
+        if _wanted(path.name):
+            files.append(File.generated(config, f"admin/{path.name}", abs_src_path=str(path)))
+    port = os.environ.get("KIN_EDIT_PORT")  # `python -m kin edit --port N` listens elsewhere
+    if port:
+        original = files.get_file_from_path(CONFIG)
+        text = Path(original.abs_src_path).read_text(encoding="utf-8")
+        files.remove(original)
+        files.append(
+            File.generated(config, CONFIG, content=text.replace(LOCAL_API, f"http://127.0.0.1:{int(port)}/api/v1"))
+        )
