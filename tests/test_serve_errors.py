@@ -7,6 +7,7 @@ import urllib.error
 import urllib.request
 
 import pytest
+from guide_shots import save
 from playwright.sync_api import expect
 from test_serve import MEETING, served  # noqa: F401  (fixture)
 from test_validation import edit
@@ -23,7 +24,7 @@ def status_and_body(url: str) -> tuple[int, str]:
         return exc.code, exc.read().decode("utf-8")
 
 
-def test_a_data_error_is_shown_in_the_browser_and_the_fix_reloads_the_page(served, page):  # noqa: F811
+def test_a_data_error_is_shown_in_the_browser_and_the_fix_reloads_the_page(served, page, tmp_path):  # noqa: F811
     page.goto(served.base + MEETING)
     expect(page.get_by_role("heading", level=1)).to_contain_text("Behov for kompetanseøkning", timeout=WAIT)
 
@@ -33,6 +34,8 @@ def test_a_data_error_is_shown_in_the_browser_and_the_fix_reloads_the_page(serve
     expect(errors).to_contain_text(f"data/meetings/2022-02-08.yml:{line}:1: start:", timeout=WAIT)
     expect(page).to_have_title("Feil i dataene – KIN")
     assert page.locator("html").get_attribute("lang") == "nb"
+    page.set_viewport_size({"width": 1100, "height": 420})
+    save(page, "5-feilside.png", tmp_path)
 
     # Any other page is answered with the same list, not held until a good build.
     status, body = status_and_body(served.base + "moter/")
