@@ -107,10 +107,10 @@ def test_lists_and_reads_entries(backend):
 
 def test_saves_a_valid_change(backend, data_copy):
     old = (data_copy / MEETING).read_text(encoding="utf-8")
-    raw = as_the_editor_writes(old, lambda m: m.update(place="Bodø"))
-    status, _ = backend("persistEntry", dataFiles=[{"path": f"data/{MEETING}", "raw": raw}], assets=[], options={})
-    assert status == 200
-    assert changed_lines(old, (data_copy / MEETING).read_text(encoding="utf-8")) == ["+place: Bodø"]
+    raw = as_the_editor_writes(old, lambda m: m.update(description="Et møte."))
+    status, body = backend("persistEntry", dataFiles=[{"path": f"data/{MEETING}", "raw": raw}], assets=[], options={})
+    assert status == 200, body
+    assert changed_lines(old, (data_copy / MEETING).read_text(encoding="utf-8")) == ["+description: Et møte."]
 
 
 def test_refuses_a_save_that_breaks_the_data(backend, data_copy):

@@ -45,5 +45,6 @@ def test_no_html_errors_of_ours(built_site: Path):
     ours = [line for line, m in zip(ours, messages, strict=True) if not is_material(m)]
     assert not ours, "\n".join(ours[:40])
     per_page = Counter(m["url"] for m in messages)
-    pages = len(list(built_site.rglob("*.html")))
+    # Every Material page has the same known errors; the web editor's page (admin/) is not Material's and has none.
+    pages = len([p for p in built_site.rglob("*.html") if p.relative_to(built_site).parts[0] != "admin"])
     assert len(per_page) == pages and len(set(per_page.values())) == 1, per_page.most_common(3)
