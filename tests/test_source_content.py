@@ -114,3 +114,23 @@ def test_editorial_classifications_are_said_to_be_editorial(built_site):
     for field in (org["region"], org["kind"], course["level"], course["format"]):
         assert "Editorial classification by KIN, not text from the sources" in field["description"]
     assert "KINs egen klassifisering" in page_text(built_site, "om/apne-data/")
+
+
+# (as written in the seed, as the site shows it, page): each listed in data/README.md
+CORRECTIONS = [
+    ("Digital home exam (using Inspira)", "Digital hjemmeeksamen (Inspera)", "studier/elmed219/"),
+    (
+        "fungerer medisinsk utstyr på samme fra lansering",
+        "fungerer medisinsk utstyr på samme måte fra lansering",
+        "ressurser/",
+    ),
+]
+
+
+@pytest.mark.parametrize(("written", "shown", "page"), CORRECTIONS)
+def test_corrections_are_documented(built_site, written, shown, page):
+    readme = (DATA / "README.md").read_text(encoding="utf-8")
+    row = next((line for line in readme.splitlines() if f'"{written}"' in line), "")
+    assert f'"{shown}"' in row, "the correction must be listed in data/README.md"
+    assert written in seed_text() and shown not in seed_text()
+    assert shown in page_text(built_site, page)
