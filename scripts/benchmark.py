@@ -1,5 +1,8 @@
 """Build benchmark: the real site and synthetic data at 10x and 100x, against plain MkDocs.
 
+The site is built with ProperDocs, the engine of the Makefile; the baseline is
+plain MkDocs 1.6 on the same pages pre-rendered to Markdown.
+
 For each scale it reports the median wall and CPU time of a strict build over
 several runs, peak memory, pages, site size and search index size; the time to
 validate the data; and the same pages pre-rendered to Markdown and built by
@@ -56,8 +59,9 @@ def timed(cmd: list[str], env: dict[str, str]) -> Run:
     return Run(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024)
 
 
-def mkdocs(config: Path, out: Path, strict: bool = True) -> list[str]:
-    return [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config), "-d", str(out)] + (["--strict"] * strict)
+def build_cmd(config: Path, out: Path, strict: bool = True, engine: str = "properdocs") -> list[str]:
+    cmd = [sys.executable, "-m", engine, "build", "-q", "-f", str(config), "-d", str(out)]
+    return cmd + ["--strict"] * strict
 
 
 def baseline_config(docs: Path, work: Path) -> Path:
@@ -82,7 +86,7 @@ def prerender(data: Path, work: Path) -> Path:
     docs = work / "baseline-docs"
     shutil.copytree(ROOT / "docs", docs, ignore=shutil.ignore_patterns("*.md"))
     env = {**ENV, "KIN_DATA_DIR": str(data), "KIN_DUMP_MARKDOWN": str(docs)}
-    timed(mkdocs(ROOT / "mkdocs.yml", work / "dump-site"), env)
+    timed(build_cmd(ROOT / "mkdocs.yml", work / "dump-site"), env)
     return docs
 
 
@@ -96,8 +100,8 @@ def measure(label: str, data: Path, runs: int, work: Path) -> dict[str, object]:
     base_config = baseline_config(prerender(data, work), work)
     real, base, validate = [], [], []
     for _ in range(runs):
-        real.append(timed(mkdocs(ROOT / "mkdocs.yml", site), env))
-        base.append(timed(mkdocs(base_config, base_site, strict=False), ENV))
+        real.append(timed(build_cmd(ROOT / "mkdocs.yml", site), env))
+        base.append(timed(build_cmd(base_config, base_site, strict=False, engine="mkdocs"), ENV))
         validate.append(timed([sys.executable, "-m", "kin", "validate", str(data)], ENV))
     med = lambda rs, attr: statistics.median(getattr(r, attr) for r in rs)  # noqa: E731
     return {
@@ -116,14 +120,15 @@ def measure(label: str, data: Path, runs: int, work: Path) -> dict[str, object]:
     }
 
 
-# What `mkdocs serve` does on every change: load the config again, then a full build.
+# What `properdocs serve` does on every change: load the config again, then a full build.
 # (Timing it from the server's log is unreliable: MkDocs drops a log line that
 # repeats the previous one, such as two builds that took the same time.)
 REBUILD = """
 import json, logging, sys, time
 from pathlib import Path
-from mkdocs.commands.build import build
-from mkdocs.config import load_config
+import properdocs.replacement  # as `properdocs` does: mkdocs.* imports (our hooks') resolve to properdocs.*
+from properdocs.commands.build import build
+from properdocs.config import load_config
 logging.disable(logging.INFO)
 config_file, site_dir, meeting, runs = sys.argv[1], sys.argv[2], Path(sys.argv[3]), int(sys.argv[4])
 original = meeting.read_text(encoding="utf-8")
@@ -143,7 +148,7 @@ print(json.dumps(times))
 
 
 def serve_rebuild(runs: int, work: Path) -> tuple[float, float]:
-    """Median wall and CPU time of a `mkdocs serve` rebuild after a data edit (real data)."""
+    """Median wall and CPU time of a `properdocs serve` rebuild after a data edit (real data)."""
     data = work / "serve-data"
     shutil.copytree(ROOT / "data", data)
     meeting = data / "meetings/2022-02-08.yml"
@@ -190,7 +195,7 @@ def main() -> int:
     print(table(rows))
     with tempfile.TemporaryDirectory(prefix="kin-bench-serve-") as tmp:
         wall, cpu = serve_rebuild(max(args.runs, 5), Path(tmp))
-        print(f"\n`mkdocs serve` rebuild after a data edit (real data): {wall:.2f} s wall, {cpu:.2f} s CPU")
+        print(f"\n`properdocs serve` rebuild after a data edit (real data): {wall:.2f} s wall, {cpu:.2f} s CPU")
     if args.json:
         args.json.write_text(json.dumps(rows, indent=2), encoding="utf-8")
     return 0

@@ -1,4 +1,4 @@
-"""`mkdocs serve` rebuilds from data: an edit to a YAML file shows on the served pages."""
+"""`properdocs serve` rebuilds from data: an edit to a YAML file shows on the served pages."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
+from conftest import ENGINE, ROOT
 from test_validation import edit
 
 MEETING = "moter/2022-02-08/"
@@ -33,12 +33,12 @@ def fetch(url: str) -> str:
 
 
 class Server:
-    """`mkdocs serve` of the real site on a copy of the data, logging to a file."""
+    """`properdocs serve` of the real site on a copy of the data, logging to a file."""
 
     def __init__(self, data: Path, log: Path) -> None:
         port = free_port()
-        env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "KIN_DATA_DIR": str(data)}
-        cmd = [sys.executable, "-m", "mkdocs", "serve", "--strict", "-f", str(ROOT / "mkdocs.yml")]
+        env = {**os.environ, "KIN_DATA_DIR": str(data)}
+        cmd = [sys.executable, "-m", ENGINE, "serve", "--strict", "-f", str(ROOT / "mkdocs.yml")]
         self.log, self.data = log, data
         with log.open("w") as out:
             self.proc = subprocess.Popen([*cmd, "-a", f"127.0.0.1:{port}"], cwd=ROOT, env=env, stdout=out, stderr=out)

@@ -60,7 +60,7 @@ def test_workflow_hardening():
             assert "permissions" in job
             for step in job["steps"]:
                 assert "${{ github.event" not in step.get("run", ""), step
-                assert not re.search(r"mkdocs build[^\n]*\s(-v|--verbose)\b", step.get("run", "")), step
+                assert not re.search(r"(mkdocs|properdocs) build[^\n]*\s(-v|--verbose)\b", step.get("run", "")), step
                 if step.get("uses", "").startswith("actions/checkout"):
                     assert step["with"]["persist-credentials"] is False
         for uses in re.findall(r"uses: (\S+)", text):
