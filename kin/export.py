@@ -250,8 +250,9 @@ def files(data: Dataset, site_url: str) -> dict[str, bytes]:
             meeting_entries(data, site_url),
         ),
         **{routes.meeting_calendar(m.id): meeting_calendar(m, data, site_url) for m in data.meetings},
-        **opendata.api_files(data),
+        **opendata.api_files(data, site_url),
         **catalogue.catalogue_files(data),
+        routes.DATAPACKAGE: opendata.datapackage(data, site_url),
     }
 
 

@@ -27,6 +27,9 @@ FEED_MEETINGS = "moter.xml"
 # Downloads of the course catalogue (kin.catalogue).
 CATALOGUE_CSV = "studier/studietilbud.csv"
 CATALOGUE_JSON = "studier/studietilbud.json"
+CATALOGUE_XLSX = "studier/studietilbud.xlsx"
+# Frictionless Data Package: describes every download (kin.opendata).
+DATAPACKAGE = "datapackage.json"
 
 
 def meeting(meeting_id: str) -> str:

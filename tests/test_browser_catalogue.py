@@ -110,7 +110,7 @@ def test_downloads_hold_every_course(built_site):
     data = load_dataset(DATA)
     raw = (built_site / "studier/studietilbud.csv").read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")
-    rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))))
+    rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig")), delimiter=";"))
     assert {r["Id"] for r in rows} == {c.id for c in data.courses}
     assert any(r["Tittel"] == "Digital transformasjon og bærekraft" for r in rows)
     listed = json.loads((built_site / "studier/studietilbud.json").read_text(encoding="utf-8"))

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import json
+import re
 import subprocess
 import sys
 
+import jsonschema
 from conftest import DATA, ROOT
 from test_validation import edit
 
@@ -65,3 +68,44 @@ def test_export_refuses_bad_data(tmp_path, data_copy):
 
 def test_site_url_read_from_mkdocs_yml_without_mkdocs():
     assert config.site_url() == "https://kin-nettverk.github.io/kin/"
+
+
+def test_datapackage_describes_every_download(built_site):
+    import frictionless
+
+    package = json.loads((built_site / "datapackage.json").read_text(encoding="utf-8"))
+    described = {r["path"] for r in package["resources"]}
+    written = set(export.files(load_dataset(DATA), config.site_url())) - {"datapackage.json"}
+    schemas = {p for p in written if p.startswith("api/schema/")}
+    assert described == written - schemas
+    linked = {r["jsonSchema"].removeprefix(config.site_url()) for r in package["resources"] if "jsonSchema" in r}
+    assert linked == schemas
+    report = frictionless.validate(str(built_site / "datapackage.json"))
+    assert report.valid, report.flatten(["title", "type", "note"])
+    tables = [t for t in report.tasks if t.type == "table"]
+    assert [t.stats["rows"] for t in tables] == [len(load_dataset(DATA).courses)] * 2
+
+
+def test_every_schema_has_its_own_address_as_id(built_site):
+    for path in (built_site / "api/schema").glob("*.schema.json"):
+        schema = json.loads(path.read_text(encoding="utf-8"))
+        assert schema["$id"] == config.site_url() + path.relative_to(built_site).as_posix()
+        jsonschema.Draft202012Validator.check_schema(schema)
+
+
+def test_catalogue_json_validates_against_its_schema(built_site):
+    schema = json.loads((built_site / "api/schema/studietilbud.schema.json").read_text(encoding="utf-8"))
+    rows = json.loads((built_site / "studier/studietilbud.json").read_text(encoding="utf-8"))
+    jsonschema.validate(rows, schema)
+    assert len(rows) == len(load_dataset(DATA).courses)
+
+
+def test_open_data_page_links_every_download(built_site):
+    html = (built_site / "om/apne-data/index.html").read_text(encoding="utf-8")
+    links = set(re.findall(r'href="\.\./\.\./([^"#]+)"', html))
+    package = json.loads((built_site / "datapackage.json").read_text(encoding="utf-8"))
+    for resource in package["resources"]:
+        assert resource["path"] in links, resource["path"]
+        if "jsonSchema" in resource:
+            assert resource["jsonSchema"].removeprefix(config.site_url()) in links
+    assert "datapackage.json" in links
