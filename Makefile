@@ -10,7 +10,7 @@ PY := $(VENV)/bin/python
 # the date means for this site.
 ENGINE := $(PY) -m properdocs
 
-.PHONY: serve edit build deps test validate lint external-links benchmark lighthouse clean
+.PHONY: serve edit build build-zensical deps test validate lint external-links benchmark lighthouse clean
 
 $(VENV)/.site: requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -31,6 +31,9 @@ edit: $(VENV)/.site node_modules/.installed
 
 build: $(VENV)/.site node_modules/.installed
 	$(ENGINE) build -f mkdocs.yml --strict
+
+build-zensical: $(VENV)/.dev  ## the same site built by Zensical, into build/zensical/site (README, Engine and end of life)
+	$(PY) scripts/build_zensical.py build/zensical
 
 validate: $(VENV)/.site  ## check the data files only
 	$(PY) -m kin validate
@@ -63,4 +66,4 @@ lighthouse: deps  ## Lighthouse, every page type, mobile and desktop (see README
 	CHROME_PATH=/usr/bin/chromium $(PY) scripts/lighthouse.py
 
 clean:
-	rm -rf site $(VENV) node_modules .pytest_cache .ruff_cache
+	rm -rf site build $(VENV) node_modules .pytest_cache .ruff_cache

@@ -4,6 +4,7 @@ python -m kin validate [DATA_DIR]
 python -m kin urls [--check] [DATA_DIR]
 python -m kin export OUT_DIR [--data DATA_DIR] [--site-url URL]
 python -m kin edit [--port PORT] [DATA_DIR]   (the web editor's local back end)
+python -m kin render OUT_DIR [--data DATA_DIR] [--links source|page]
 """
 
 from __future__ import annotations
@@ -35,9 +36,20 @@ def main(argv: list[str] | None = None) -> int:
     edit = sub.add_parser("edit", help="local back end for the web editor at /admin/ (next to mkdocs serve)")
     edit.add_argument("--port", type=int, default=None, help="port to listen on (default 8081, or KIN_EDIT_PORT)")
     edit.add_argument("data_dir", nargs="?", default=None, type=Path)
+    render = sub.add_parser("render", help="write every page as Markdown, data rendered, into OUT_DIR")
+    render.add_argument("out_dir", type=Path)
+    render.add_argument("--data", dest="data_dir", default="data", type=Path, help="data folder (default: data)")
+    render.add_argument(
+        "--links",
+        choices=["source", "page"],
+        default="source",
+        help="relative links in rendered HTML: from the Markdown file (Zensical; default) or the page URL (MkDocs)",
+    )
     args = parser.parse_args(argv)
     if args.command == "edit":
         return serve_editor(args.data_dir, args.port)
+    if args.command == "render":
+        return render_markdown(args.data_dir, args.out_dir, args.links)
     if args.command == "urls":
         return list_urls(args.data_dir, args.check)
     if args.command == "export":
@@ -82,6 +94,19 @@ def export(data_dir: Path, out_dir: Path, site_url: str) -> int:
         return 1
     written = outputs.write_all(data, out_dir, site_url)
     print(f"OK: {len(written)} files written to {out_dir}")
+    return 0
+
+
+def render_markdown(data_dir: Path, out_dir: Path, links: str) -> int:
+    from kin_site import prerender  # the site's templates; no site generator
+
+    try:
+        data = load_dataset(data_dir)
+    except DataValidationError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    written = prerender.write(data, config.today(), out_dir, links=links)
+    print(f"OK: {len(written)} pages written to {out_dir}")
     return 0
 
 

@@ -1,9 +1,12 @@
-"""Settings of the site that the data layer needs, read from ``mkdocs.yml``
-as plain YAML (no MkDocs or ProperDocs import)."""
+"""Settings of the site that the data layer needs: values of ``mkdocs.yml``,
+read as plain YAML (no MkDocs or ProperDocs import), and the build's date."""
 
 from __future__ import annotations
 
+import os
+from datetime import date, datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import yaml
 
@@ -26,3 +29,10 @@ def site_url(path: Path = CONFIG) -> str:
     """The site's absolute URL, ending in a slash."""
     url = site_config(path).get("site_url") or "/"
     return url if url.endswith("/") else url + "/"
+
+
+def today() -> date:
+    """The day that decides upcoming and past events: KIN_TODAY (ISO date), or the
+    build date in Oslo (CI runs in UTC)."""
+    override = os.environ.get("KIN_TODAY")
+    return date.fromisoformat(override) if override else datetime.now(ZoneInfo("Europe/Oslo")).date()

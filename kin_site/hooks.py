@@ -9,12 +9,10 @@ is imported again when it changed: MkDocs itself runs hook modules only once.
 from __future__ import annotations
 
 import importlib
-import json
 import os
 import sys
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
 import click
 from markupsafe import escape
@@ -23,13 +21,13 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, InclusionLevel
 
 import kin
+from kin import config as kin_config
 from kin import export, routes
-from kin_site import admin, minify, pages, render, runtime, serve_errors, stash
+from kin_site import admin, minify, pages, prerender, render, runtime, serve_errors, stash
 
 PACKAGES = ("kin", "kin_site")
 _ROOT = Path(__file__).resolve().parent.parent
 _code_stamp: int | None = None
-OSLO = ZoneInfo("Europe/Oslo")
 
 
 def _code_changed() -> bool:
@@ -42,14 +40,15 @@ def _code_changed() -> bool:
 
 
 def _reimport() -> None:
-    global kin, export, routes, admin, minify, pages, render, runtime, serve_errors, stash
+    global kin, kin_config, export, routes, admin, minify, pages, prerender, render, runtime, serve_errors, stash
     for name in [n for n in sys.modules if n.split(".")[0] in PACKAGES]:
         del sys.modules[name]
     kin = importlib.import_module("kin")
+    kin_config = importlib.import_module("kin.config")
     export, routes = importlib.import_module("kin.export"), importlib.import_module("kin.routes")
-    admin, minify, pages, render, runtime, serve_errors, stash = (
+    admin, minify, pages, prerender, render, runtime, serve_errors, stash = (
         importlib.import_module(f"kin_site.{m}")
-        for m in ("admin", "minify", "pages", "render", "runtime", "serve_errors", "stash")
+        for m in ("admin", "minify", "pages", "prerender", "render", "runtime", "serve_errors", "stash")
     )
 
 
@@ -61,9 +60,7 @@ class DataAbort(Abort):
 
 
 def _today() -> date:
-    """The build date in Oslo (CI runs in UTC), or KIN_TODAY."""
-    override = os.environ.get("KIN_TODAY")
-    return date.fromisoformat(override) if override else datetime.now(OSLO).date()
+    return kin_config.today()
 
 
 def _data_dir(config) -> Path:
@@ -87,6 +84,8 @@ def on_config(config, **kwargs):
         error = DataAbort(f"Feil i dataene, nettstedet ble ikke bygget.\n{exc}")
         error.data_errors = [str(e) for e in exc.errors]  # for the error page under serve (serve_errors)
         raise error from None
+    if dump_dir := os.environ.get("KIN_DUMP_MARKDOWN"):
+        prerender.write(runtime.data(), _today(), Path(dump_dir), links="page")  # `python -m kin render --links page`
     config.extra["routes"] = routes  # for overrides/main.html
     return config
 
@@ -123,21 +122,11 @@ def on_page_markdown(markdown, page, config, files, **kwargs):
         markdown = generated.render(renderer)
         # Theme templates do not autoescape, so the title is escaped here.
         page.title = str(escape(generated.title))
-    if dump_dir := os.environ.get("KIN_DUMP_MARKDOWN"):
-        _dump_markdown(Path(dump_dir) / page.file.src_uri, page.title, stash.expanded(markdown))
     return markdown
 
 
 def on_page_content(html, page, config, files, **kwargs):
     return stash.restore(html)
-
-
-def _dump_markdown(path: Path, title: str | None, markdown: str) -> None:
-    """Write a page as plain Markdown, macros already rendered: any static site
-    generator can build these (the benchmark's baseline does, with plain MkDocs)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    front = f"---\ntitle: {json.dumps(str(title), ensure_ascii=False)}\n---\n\n" if title else ""
-    path.write_text(front + markdown, encoding="utf-8")
 
 
 @event_priority(100)  # before the search plugin writes its index, so that index can reuse the data's memory
