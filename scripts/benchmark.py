@@ -1,7 +1,8 @@
 """Build benchmark: the real site and synthetic data at 10x and 100x, against plain MkDocs.
 
 The site is built with ProperDocs, the engine of the Makefile; the baseline is
-plain MkDocs 1.6 on the same pages pre-rendered to Markdown.
+plain MkDocs 1.6 on the same pages pre-rendered to Markdown (``python -m kin
+render``); beside them, the whole Zensical path (``make build-zensical``).
 
 For each scale it reports the median wall and CPU time of a strict build over
 several runs, peak memory, pages, site size and search index size; the time to
@@ -82,11 +83,9 @@ def baseline_config(docs: Path, work: Path) -> Path:
 
 
 def prerender(data: Path, work: Path) -> Path:
-    """Every page of the real build as plain Markdown, plus the static files of docs/."""
+    """Every page of the real build as plain Markdown (links as MkDocs needs them), plus docs/' static files."""
     docs = work / "baseline-docs"
-    shutil.copytree(ROOT / "docs", docs, ignore=shutil.ignore_patterns("*.md"))
-    env = {**ENV, "KIN_DATA_DIR": str(data), "KIN_DUMP_MARKDOWN": str(docs)}
-    timed(build_cmd(ROOT / "mkdocs.yml", work / "dump-site"), env)
+    timed([sys.executable, "-m", "kin", "render", str(docs), "--data", str(data), "--links", "page"], ENV)
     return docs
 
 
@@ -98,10 +97,14 @@ def measure(label: str, data: Path, runs: int, work: Path) -> dict[str, object]:
     env = {**ENV, "KIN_DATA_DIR": str(data)}
     site, base_site = work / "site", work / "baseline-site"
     base_config = baseline_config(prerender(data, work), work)
-    real, base, validate = [], [], []
+    # Zensical: render + export + `zensical build`, the whole of `make build-zensical`
+    # (its peak memory is the largest of the script and the zensical process it waits for).
+    zensical = [sys.executable, str(ROOT / "scripts/build_zensical.py"), str(work / "zensical"), "--data", str(data)]
+    real, base, zen, validate = [], [], [], []
     for _ in range(runs):
         real.append(timed(build_cmd(ROOT / "mkdocs.yml", site), env))
         base.append(timed(build_cmd(base_config, base_site, strict=False, engine="mkdocs"), ENV))
+        zen.append(timed(zensical, ENV))
         validate.append(timed([sys.executable, "-m", "kin", "validate", str(data)], ENV))
     med = lambda rs, attr: statistics.median(getattr(r, attr) for r in rs)  # noqa: E731
     return {
@@ -115,6 +118,11 @@ def measure(label: str, data: Path, runs: int, work: Path) -> dict[str, object]:
         "baseline_wall_s": med(base, "wall"),
         "baseline_peak_mib": max(r.peak_mib for r in base),
         "ratio": med(real, "wall") / med(base, "wall"),
+        "zensical_wall_s": med(zen, "wall"),
+        "zensical_cpu_s": med(zen, "cpu"),
+        "baseline_cpu_s": med(base, "cpu"),
+        "zensical_peak_mib": max(r.peak_mib for r in zen),
+        "zensical_pages": sum(1 for _ in (work / "zensical/site").rglob("*.html")),
         "same_pages": sum(1 for _ in base_site.rglob("*.html")) == sum(1 for _ in site.rglob("*.html")),
         "validate_s": med(validate, "wall"),
     }
@@ -163,15 +171,17 @@ def serve_rebuild(runs: int, work: Path) -> tuple[float, float]:
 def table(rows: list[dict[str, object]]) -> str:
     head = (
         "| Data | Build (wall) | Build (CPU) | Peak memory | Pages | Site size | Search index "
-        "| Plain MkDocs (wall, memory) | Ratio | Validate |"
+        "| Plain MkDocs (wall, CPU, memory) | Ratio | Zensical (wall, CPU, memory) | Validate |"
     )
-    lines = [head, "|---|" + "---:|" * 9]
+    lines = [head, "|---|" + "---:|" * 10]
     for r in rows:
         lines.append(
             f"| {r['scale']} | {r['wall_s']:.2f} s | {r['cpu_s']:.2f} s | {r['peak_mib']:.0f} MiB | {r['pages']} "
             f"| {r['site_mib']:.1f} MiB | {r['search_index_kib']:.0f} KiB "
-            f"| {r['baseline_wall_s']:.2f} s, {r['baseline_peak_mib']:.0f} MiB "
-            f"| {r['ratio']:.2f} | {r['validate_s']:.2f} s |"
+            f"| {r['baseline_wall_s']:.2f} s, {r['baseline_cpu_s']:.2f} s, {r['baseline_peak_mib']:.0f} MiB "
+            f"| {r['ratio']:.2f} "
+            f"| {r['zensical_wall_s']:.2f} s, {r['zensical_cpu_s']:.2f} s, {r['zensical_peak_mib']:.0f} MiB "
+            f"| {r['validate_s']:.2f} s |"
         )
     return "\n".join(lines)
 
