@@ -51,6 +51,12 @@ def prepare(work: Path, data_dir: Path) -> Path:
     data = load_dataset(data_dir)
     prerender.write(data, config.today(), work / "docs")
     export.write_all(data, work / "docs", config.site_url())
+    # The web editor's code, which a hook adds to the MkDocs/ProperDocs build (kin_site/admin.py).
+    from kin_site import admin
+
+    for path in sorted(admin.DIST.iterdir()):
+        if admin._wanted(path.name):
+            shutil.copy2(path, work / "docs/admin" / path.name)
     return zensical_config(work)
 
 
