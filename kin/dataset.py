@@ -20,24 +20,13 @@ from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
+from pydantic.fields import FieldInfo
 
 from kin import messages
 from kin import schema as s
-from kin.collate import sort_key
+from kin.collections import BY_NAME, COLLECTIONS, record_files
 from kin.errors import DataError, DataValidationError
 from kin.loader import Positions, gc_paused, load_yaml
-
-# Single files and the model each must match; meetings live one per file.
-FILES: dict[str, type[s.Model]] = {
-    "network.yml": s.Network,
-    "organisations.yml": s.OrganisationsFile,
-    "people.yml": s.PeopleFile,
-    "relay.yml": s.Relay,
-    "courses.yml": s.CoursesFile,
-    "statements.yml": s.StatementsFile,
-    "resources.yml": s.ResourcesFile,
-}
-MEETINGS_DIR = "meetings"
 
 
 @dataclass
@@ -121,9 +110,11 @@ def load_dataset(data_dir: Path | str) -> Dataset:
 
 def _load_dataset(data_dir: Path) -> Dataset:
     collector = _Collector()
-    parsed: dict[str, Any] = {}
     positions: dict[str, Positions] = {}
     clean: set[str] = set()  # files that passed their schema (salvaged ones did not)
+    singles: dict[str, Any] = {}  # collection kept in one file -> its model (None: unreadable)
+    records: dict[str, list[tuple[str, Any]]] = {}  # collection kept one per file -> (file, record)
+    ids = _Records(positions)
 
     def load(rel: str, model: type[BaseModel]) -> Any:
         display = f"{data_dir.name}/{rel}"
@@ -138,60 +129,50 @@ def _load_dataset(data_dir: Path) -> Dataset:
             clean.add(rel)
         return value
 
-    for rel, model in FILES.items():
-        parsed[rel] = load(rel, model)
+    for c in COLLECTIONS:
+        if c.file:
+            singles[c.name] = load(c.file, c.model)
+            continue
+        if not (data_dir / str(c.folder)).is_dir():
+            collector.errors.append(DataError(f"{data_dir.name}/{c.folder}/", 1, 1, (), messages.FOLDER_MISSING))
+        found = records[c.name] = []
+        for path in record_files(data_dir, c):
+            rel = f"{c.folder}/{path.name}"
+            record = load(rel, c.model)
+            if record is None:  # not even YAML: its id is unknown
+                ids.incomplete.add(c.name)
+                continue
+            if c.name == "meetings":
+                check_file_name(record, path.stem, positions[rel], collector)
+            elif isinstance(getattr(record, c.id_field, None), str) and getattr(record, c.id_field) != path.stem:
+                collector.add(positions[rel], (c.id_field,), f"må være lik filnavnet («{path.stem}»)")
+            found.append((rel, record))
 
-    records = _Records(positions)
-    meetings: list[tuple[str, s.Event]] = []
-    meeting_dir = data_dir / MEETINGS_DIR
-    if not meeting_dir.is_dir():
-        collector.errors.append(DataError(f"{data_dir.name}/{MEETINGS_DIR}/", 1, 1, (), messages.FOLDER_MISSING))
-    for path in sorted(meeting_dir.glob("*.y*ml")) if meeting_dir.is_dir() else []:
-        rel = f"{MEETINGS_DIR}/{path.name}"
-        meeting = load(rel, s.Event)
-        if meeting is None:  # not even YAML: its id is unknown
-            records.incomplete.add("meetings")
-        else:
-            check_file_name(meeting, path.stem, positions[rel], collector)
-            meetings.append((rel, meeting))
+    for name, found in records.items():
+        for rel, record in found:
+            ids.add(name, rel, (), [record], single=True, id_field=BY_NAME[name].id_field)
+    for c in COLLECTIONS:
+        for name in c.nested:
+            single = singles[c.name]
+            ids.add(name, str(c.file), (name,), getattr(single, name, None) if single is not None else None)
+    collector.errors.extend(ids.duplicate_errors)
 
-    def items(rel: str, name: str) -> list | None:
-        """A list field of a file's model; None when the file could not be read at all."""
-        return getattr(parsed[rel], name, None) if parsed[rel] is not None else None
-
-    records.add("organisations", "organisations.yml", ("organisations",), items("organisations.yml", "organisations"))
-    records.add("people", "people.yml", ("people",), items("people.yml", "people"))
-    for rel, meeting in meetings:
-        records.add("meetings", rel, (), [meeting], single=True)
-    records.add("courses", "courses.yml", ("courses",), items("courses.yml", "courses"))
-    records.add("statements", "statements.yml", ("statements",), items("statements.yml", "statements"))
-    records.add("reports", "resources.yml", ("reports",), items("resources.yml", "reports"))
-    records.add("literature", "resources.yml", ("literature",), items("resources.yml", "literature"))
-    collector.errors.extend(records.duplicate_errors)
-
-    for rel in FILES:
-        if parsed[rel] is not None:
-            check_refs(parsed[rel], (), rel, records, collector)
-    for rel, meeting in meetings:
-        check_refs(meeting, (), rel, records, collector)
+    for c in COLLECTIONS:
+        if c.file and singles[c.name] is not None:
+            check_refs(singles[c.name], (), c.file, ids, collector)
+    for found in records.values():
+        for rel, record in found:
+            check_refs(record, (), rel, ids, collector)
+    for rel, meeting in records.get("meetings", []):
         check_times(meeting, positions[rel], collector)
         if rel in clean:  # the kind rules need a fully valid event
             check_kind(meeting, positions[rel], collector)
-    check_same_names(items("people.yml", "people") or [], positions["people.yml"], collector)
+    check_same_names(records.get("people", []), positions, collector)
     if collector.errors:
         raise DataValidationError(collector.errors)
 
-    return Dataset(
-        network=parsed["network.yml"],
-        organisations=sorted(parsed["organisations.yml"].organisations, key=lambda o: sort_key(o.name)),
-        people=sorted(parsed["people.yml"].people, key=lambda p: sort_key(p.name)),
-        meetings=sorted((m for _, m in meetings), key=lambda m: (m.date, m.start or "")),
-        relay=parsed["relay.yml"],
-        courses=sorted(parsed["courses.yml"].courses, key=lambda c: sort_key(c.title)),
-        course_counts=parsed["courses.yml"].course_counts,
-        statements=parsed["statements.yml"].statements,
-        resources=parsed["resources.yml"],
-    )
+    lists = {name: sorted((r for _, r in found), key=BY_NAME[name].sort_key) for name, found in records.items()}
+    return Dataset(**singles, **lists)
 
 
 class _Records:
@@ -204,17 +185,19 @@ class _Records:
         self.incomplete: set[str] = set()
         self.duplicate_errors: list[DataError] = []
 
-    def add(self, collection: str, rel: str, base: tuple, items: list | None, single: bool = False) -> None:
+    def add(
+        self, collection: str, rel: str, base: tuple, items: list | None, single: bool = False, id_field: str = "id"
+    ) -> None:
         seen = self.ids.setdefault(collection, set())
         if items is None:
             self.incomplete.add(collection)
             return
         for index, item in enumerate(items):
-            record_id = getattr(item, "id", None)
+            record_id = getattr(item, id_field, None)
             if not isinstance(record_id, str):  # a salvaged record whose id was itself wrong
                 self.incomplete.add(collection)
                 continue
-            path = (*base, "id") if single else (*base, index, "id")
+            path = (*base, id_field) if single else (*base, index, id_field)
             if record_id in seen:
                 line, col = self.positions[rel].at(path)
                 self.duplicate_errors.append(
@@ -244,16 +227,25 @@ def ref_of(annotation: Any) -> tuple[s.Ref | None, bool]:
 
 # How an unknown reference is named: (what, where it should be)
 _REF_NAMES = {
-    "people": ("personen", "people.yml"),
-    "organisations": ("organisasjonen", "organisations.yml"),
+    "people": ("personen", "people/"),
+    "organisations": ("organisasjonen", "organisations/"),
     "meetings": ("arrangementet", "meetings/"),
 }
+
+
+def field_ref(info: FieldInfo) -> tuple[s.Ref | None, bool]:
+    """A model field's Ref marker (if any) and whether it is a list. Pydantic moves the
+    metadata of a plain ``Annotated`` field (``person: PersonRef``) out of the annotation."""
+    for meta in info.metadata:
+        if isinstance(meta, s.Ref):
+            return meta, False
+    return ref_of(info.annotation)
 
 
 @functools.cache
 def _fields(model: type[BaseModel]) -> list[tuple[str, s.Ref | None, bool]]:
     """Each field of a model with its Ref marker (if any), worked out once per class."""
-    return [(name, *ref_of(info.annotation)) for name, info in model.model_fields.items()]
+    return [(name, *field_ref(info)) for name, info in model.model_fields.items()]
 
 
 def check_refs(model: BaseModel, path: tuple, rel: str, records: _Records, collector: _Collector) -> None:
@@ -326,23 +318,31 @@ def check_kind(event: s.Event, pos: Positions, collector: _Collector) -> None:
     for name, kinds in s.KIND_SECTIONS.items():
         if getattr(event, name) and event.kind not in kinds:
             allowed = ", ".join(k.value for k in s.EventKind if k in kinds)
-            collector.add(pos, (name,), f"et arrangement av typen {kind} har ikke {name} (bare: {allowed}); "
-                          "fjern feltet eller endre kind")
+            collector.add(
+                pos,
+                (name,),
+                f"et arrangement av typen {kind} har ikke {name} (bare: {allowed}); fjern feltet eller endre kind",
+            )
     for name in s.KIND_REQUIRED.get(event.kind, ()):
         if getattr(event, name) is None:
             collector.add(pos, (name,), f"obligatorisk felt mangler (for arrangementer av typen {kind})")
     if event.kind is s.EventKind.relay_stage and "relay" in event.model_fields_set and not event.relay:
         collector.add(pos, ("relay",), "en etappe i stafetten er alltid en del av stafetten; fjern relay: false")
     if event.format is s.MeetingFormat.digital and event.venue:
-        collector.add(pos, ("venue",), "et digitalt arrangement har ikke noe sted; bruk format: hybrid, "
-                      "eller fjern venue")
+        collector.add(
+            pos, ("venue",), "et digitalt arrangement har ikke noe sted; bruk format: hybrid, eller fjern venue"
+        )
     if event.format is s.MeetingFormat.physical and event.online:
-        collector.add(pos, ("online",), "et fysisk arrangement har ingen nettplattform; bruk format: hybrid, "
-                      "eller fjern online")
+        collector.add(
+            pos, ("online",), "et fysisk arrangement har ingen nettplattform; bruk format: hybrid, eller fjern online"
+        )
     reg = event.registration
     if reg and not reg.required and (reg.url or reg.deadline):
-        collector.add(pos, ("registration", "required"), "påmelding er ikke påkrevd, men det er oppgitt lenke "
-                      "eller frist for påmelding")
+        collector.add(
+            pos,
+            ("registration", "required"),
+            "påmelding er ikke påkrevd, men det er oppgitt lenke eller frist for påmelding",
+        )
     if event.part_of == event.id:
         collector.add(pos, ("part_of",), "et arrangement kan ikke være en del av seg selv")
 
@@ -360,27 +360,26 @@ def _same_name(name: str) -> str:
     return " ".join(name.casefold().split())
 
 
-def check_same_names(people: list, pos: Positions, collector: _Collector) -> None:
+def check_same_names(people: list[tuple[str, Any]], positions: dict[str, Positions], collector: _Collector) -> None:
     """Two people with the same name are an error unless ``distinct_from`` says they are different people."""
-    first: dict[str, tuple[int, Any]] = {}
-    for index, person in enumerate(people):
+    first: dict[str, tuple[str, Any]] = {}
+    for rel, person in people:
         name = getattr(person, "name", None)
         if not isinstance(name, str) or not isinstance(getattr(person, "id", None), str):
             continue
         key = _same_name(name)
         if key not in first:
-            first[key] = (index, person)
+            first[key] = (rel, person)
             continue
-        other = first[key][1]
+        other_rel, other = first[key]
         if other.id in (getattr(person, "distinct_from", None) or []) or person.id in (
             getattr(other, "distinct_from", None) or []
         ):
             continue
-        line = pos.at(("people", first[key][0], "name"))[0]
         collector.add(
-            pos,
-            ("people", index, "name"),
-            f"samme navn som «{other.id}» (linje {line}): er det samme person, slå dem sammen; "
+            positions[rel],
+            ("name",),
+            f"samme navn som «{other.id}» ({positions[other_rel].file}): er det samme person, slå dem sammen; "
             f"er det to personer, skriv distinct_from: [{other.id}]",
         )
 

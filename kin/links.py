@@ -14,7 +14,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from kin.dataset import FILES, MEETINGS_DIR
+from kin.collections import data_files
 from kin.loader import PathKey, Positions, load_yaml
 
 _URL = re.compile(r"https?://[^\s<>\"')\]]+")
@@ -43,10 +43,9 @@ def _walk(value: object, path: PathKey, pos: Positions) -> Iterator[Found]:
 
 
 def external_urls(data_dir: Path) -> list[Found]:
-    """Every http(s) URL in the data files, in file order."""
-    files = [*FILES, *(p.relative_to(data_dir).as_posix() for p in sorted((data_dir / MEETINGS_DIR).glob("*.yml")))]
+    """Every http(s) URL in the data files, file by file (collections in registry order)."""
     found: list[Found] = []
-    for rel in files:
+    for _, rel in data_files(data_dir):
         raw, pos, _ = load_yaml(data_dir / rel, f"{data_dir.name}/{rel}")
         found.extend(_walk(raw, (), pos))
     return found

@@ -216,14 +216,6 @@ class Person(Model):
     )
 
 
-class OrganisationsFile(Model):
-    organisations: list[Organisation]
-
-
-class PeopleFile(Model):
-    people: list[Person]
-
-
 # --- The network ---------------------------------------------------------------
 
 
@@ -580,11 +572,6 @@ class CourseCount(Model):
     presented_at: MeetingRef | None = None
 
 
-class CoursesFile(Model):
-    courses: list[Course]
-    course_counts: list[CourseCount] = Field(default_factory=list)
-
-
 # --- Policy statements ---------------------------------------------------------
 
 
@@ -621,10 +608,6 @@ class Statement(Model):
     addressee: Text | None = None
     origin: Origin
     history: list[HistoryEntry] = Field(default_factory=list)
-
-
-class StatementsFile(Model):
-    statements: list[Statement]
 
 
 # --- Resources -----------------------------------------------------------------

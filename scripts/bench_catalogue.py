@@ -19,28 +19,25 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
-SYNTHETIC = """  - id: synth-{i}
-    kind: course
-    code: SYN-{i:04d}
-    title: Syntetisk emne {i} om {topic}
-    institution: {org}
-    level: {level}
-    ects: {ects}
-    status: offered
-    description: ["Beskrivelse av emne {i} innen {topic}."]
+SYNTHETIC = """id: synth-{i}
+kind: course
+code: SYN-{i:04d}
+title: Syntetisk emne {i} om {topic}
+institution: {org}
+level: {level}
+ects: {ects}
+status: offered
+description: ["Beskrivelse av emne {i} innen {topic}."]
 """
 TOPICS = ["bilder", "tekst", "etikk"]
 
 
 def add_courses(data: Path, n: int = 1000) -> None:
-    """Add ``n`` valid synthetic courses to ``data/courses.yml`` (every third is about «bilder»)."""
+    """Add ``n`` valid synthetic courses, one file each in ``data/courses/`` (every third is about «bilder»)."""
     orgs, levels = ["uit", "ntnu", "uib", "uio"], ["bachelor", "master", "phd"]
-    extra = "".join(
-        SYNTHETIC.format(i=i, org=orgs[i % 4], level=levels[i % 3], ects=5 + i % 4 * 5, topic=TOPICS[i % 3])
-        for i in range(n)
-    )
-    path = data / "courses.yml"
-    path.write_text(path.read_text(encoding="utf-8").replace("courses:\n", "courses:\n" + extra, 1), encoding="utf-8")
+    for i in range(n):
+        text = SYNTHETIC.format(i=i, org=orgs[i % 4], level=levels[i % 3], ects=5 + i % 4 * 5, topic=TOPICS[i % 3])
+        (data / f"courses/synth-{i}.yml").write_text(text, encoding="utf-8")
 
 
 TIMINGS = """() => {

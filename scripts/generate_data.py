@@ -24,7 +24,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from kin import load_dataset  # noqa: E402
-from kin.dataset import MEETINGS_DIR, ref_of  # noqa: E402
+from kin.collections import BY_NAME  # noqa: E402
+from kin.dataset import ref_of  # noqa: E402
 
 DATA = ROOT / "data"
 
@@ -76,25 +77,25 @@ def generate(scale: int, out: Path, source: Path = DATA) -> Path:
     if out.exists():
         shutil.rmtree(out)
     shutil.copytree(source, out)
-    people, courses, statements = list(data.people), list(data.courses), list(data.statements)
+
+    def write(collection: str, record: BaseModel) -> None:
+        c = BY_NAME[collection]
+        _dump(out / c.path_of(getattr(record, c.id_field)), _plain(record))
+
     for k in range(1, scale):
         for p in data.people:
-            people.append(remap(p, k).model_copy(update={"id": _person_id(p.id, k), "name": f"{p.name} {k}"}))
+            write("people", remap(p, k).model_copy(update={"id": _person_id(p.id, k), "name": f"{p.name} {k}"}))
         for m in data.meetings:
             mid = _meeting_id(m.id, k)
-            copy = remap(m, k).model_copy(update={"id": mid, "date": _moved(m.date, k), "theme": f"{m.theme} ({k})"})
-            _dump(out / MEETINGS_DIR / f"{mid}.yml", _plain(copy))
+            write(
+                "meetings",
+                remap(m, k).model_copy(update={"id": mid, "date": _moved(m.date, k), "theme": f"{m.theme} ({k})"}),
+            )
         for c in data.courses:
             update = {"id": f"{c.id}-k{k}", "title": f"{c.title} {k}", "code": f"{c.code}-{k}" if c.code else None}
-            courses.append(remap(c, k).model_copy(update=update))
+            write("courses", remap(c, k).model_copy(update=update))
         for st in data.statements:
-            statements.append(remap(st, k).model_copy(update={"id": f"{st.id}-k{k}", "title": f"{st.title} ({k})"}))
-    _dump(out / "people.yml", {"people": [_plain(p) for p in people]})
-    _dump(
-        out / "courses.yml",
-        {"courses": [_plain(c) for c in courses], "course_counts": [_plain(cc) for cc in data.course_counts]},
-    )
-    _dump(out / "statements.yml", {"statements": [_plain(st) for st in statements]})
+            write("statements", remap(st, k).model_copy(update={"id": f"{st.id}-k{k}", "title": f"{st.title} ({k})"}))
     return out
 
 

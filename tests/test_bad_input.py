@@ -257,6 +257,7 @@ def test_loader_reads_any_record_folder(tmp_path):
     folder.mkdir(parents=True)
     (folder / "x.yml").mkdir()
     _, _, errors = load_yaml(folder / "x.yml", "data/people/x.yml", root=tmp_path / "data")
-    assert [str(e) for e in errors] == ["data/people/x.yml:1:1: (fil): dette er en mappe, ikke en fil; "
-                                        "gi den et navn som ikke slutter på .yml"]
+    assert [str(e) for e in errors] == [
+        "data/people/x.yml:1:1: (fil): dette er en mappe, ikke en fil; gi den et navn som ikke slutter på .yml"
+    ]
     assert os.path.isdir(folder / "x.yml")

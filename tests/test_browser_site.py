@@ -140,8 +140,9 @@ def test_xss_canary(tmp_path, data_copy, browser):
     edit(data_copy, "meetings/2022-02-08.yml", "platform: Teams", f"platform: '{XSS['img']}'")
     edit(data_copy, "meetings/2022-02-08.yml", "title: Pause", f'title: "{XSS["script"]}"')
     edit(data_copy, "meetings/2022-02-08.yml", "title: Slutt", f'title: "{XSS["md"]}"')
-    edit(data_copy, "people.yml", "name: Trym Holter", f'name: "Trym {XSS["script"]}"')
-    edit(data_copy, "statements.yml", "title: KI-kompetanse i helsefagutdanningene", f"title: '{XSS['img']}'")
+    edit(data_copy, "people/trym-holter.yml", "name: Trym Holter", f'name: "Trym {XSS["script"]}"')
+    statement = "statements/ki-kompetanse-i-helsefagutdanningene.yml"
+    edit(data_copy, statement, "title: KI-kompetanse i helsefagutdanningene", f"title: '{XSS['img']}'")
     out = tmp_path / "site"
     result = build_site(out, data_copy)
     assert result.returncode == 0, result.stdout + result.stderr

@@ -98,9 +98,9 @@ def test_region_overview_lists_every_course_once_under_its_region(built_site):
 def test_region_overview_keeps_courses_without_a_region(tmp_path, data_copy):
     edit(
         data_copy,
-        "organisations.yml",
-        "short_name: UiB, kind: university, region: helse-vest}",
-        "short_name: UiB, kind: university}",
+        "organisations/uib.yml",
+        "region: helse-vest\n",
+        "",
     )
     out = tmp_path / "out"
     assert build_site(out, data_copy).returncode == 0

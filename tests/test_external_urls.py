@@ -12,10 +12,11 @@ from kin import links
 
 def test_every_url_in_the_data_is_listed_with_its_line():
     found = links.external_urls(DATA)
-    lines = (DATA / "courses.yml").read_text(encoding="utf-8").splitlines()
+    lines = (DATA / "courses/elmed219.yml").read_text(encoding="utf-8").splitlines()
     elmed = next(f for f in found if f.url == "https://github.com/MMIV-ML/ELMED219-2022")
-    assert elmed.file == "data/courses.yml" and "https://github.com/MMIV-ML/ELMED219-2022" in lines[elmed.line - 1]
-    assert elmed.field == "courses.0.url"
+    assert elmed.file == "data/courses/elmed219.yml"
+    assert "https://github.com/MMIV-ML/ELMED219-2022" in lines[elmed.line - 1]
+    assert elmed.field == "url"
     files = {f.file for f in found}
     assert {"data/network.yml", "data/resources.yml", "data/meetings/2022-02-08.yml"} <= files
 
@@ -46,4 +47,4 @@ def test_check_reports_broken_and_unreachable(tmp_path):
 def test_listing_command_runs_offline():
     result = subprocess.run([sys.executable, "-m", "kin", "urls"], cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 0
-    assert "data/courses.yml:" in result.stdout and result.stdout.rstrip().endswith("external URLs")
+    assert "data/courses/elmed219.yml:" in result.stdout and result.stdout.rstrip().endswith("external URLs")

@@ -14,7 +14,7 @@ import yaml
 from conftest import ROOT
 
 from kin import schema as s
-from kin.dataset import FILES, MEETINGS_DIR
+from kin.collections import COLLECTIONS
 from kin.labels import label
 
 BIN = Path(sys.executable).parent
@@ -128,9 +128,7 @@ def test_topic_form_fields_are_agenda_item_fields():
 
 def test_error_form_names_every_data_file():
     listed = options(form("meld-feil.yml")["file"])
-    named = {m.group(1) for o in listed if (m := re.search(r"\((.+)\)$", o))}
-    assert named == set(FILES) | {f"{MEETINGS_DIR}/"}
-    assert listed[-1] == "Vet ikke"
+    assert listed == [f"{c.label} ({c.file or f'{c.folder}/'})" for c in COLLECTIONS] + ["Vet ikke"]
 
 
 # --- Links in the built site ----------------------------------------------------------

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from kin import DataValidationError, load_dataset
+from kin import DataValidationError, load_dataset, messages
 
 MEETING = "meetings/2022-02-08.yml"
 
@@ -41,7 +41,7 @@ def test_duplicate_key(data_copy):
 
 
 def test_norway_problem_no_stays_text(data_copy):
-    edit(data_copy, "organisations.yml", "short_name: NTNU,", "short_name: NO,")
+    edit(data_copy, "organisations/ntnu.yml", "short_name: NTNU\n", "short_name: NO\n")
     edit(data_copy, MEETING, 'start: "12:00"', "start: 12:00")  # unquoted time stays "12:00", not 720
     data = load_dataset(data_copy)
     assert data.org["ntnu"].short_name == "NO"
@@ -84,11 +84,29 @@ def test_unknown_person_in_agenda(data_copy):
     assert_reported(data_copy, f"data/{MEETING}:{line}:", "agenda[2].items[1].speakers[0]: ukjent id: personen «trym-")
 
 
+def test_id_must_match_file_name(data_copy):
+    line = edit(data_copy, "people/alia-zaka.yml", "id: alia-zaka\n", "id: kerstin-bach\n")
+    assert f"data/people/alia-zaka.yml:{line}:1: id: må være lik filnavnet («alia-zaka»)" in errors_for(data_copy)
+
+
+def test_id_field_other_than_id_must_match_file_name(data_copy):
+    line = edit(data_copy, "course-counts/uio.yml", "institution: uio", "institution: uib")
+    assert f"data/course-counts/uio.yml:{line}:1: institution: må være lik filnavnet («uio»)" in errors_for(data_copy)
+
+
 def test_duplicate_id(data_copy):
-    edit(data_copy, "people.yml", "  - id: alia-zaka\n", "  - id: kerstin-bach\n")
-    text = (data_copy / "people.yml").read_text(encoding="utf-8").splitlines()
-    second = [i + 1 for i, line in enumerate(text) if line == "  - id: kerstin-bach"][1]
-    assert_reported(data_copy, f"data/people.yml:{second}:5: people[", "id-en «kerstin-bach» er brukt før")
+    (data_copy / "people/alia-zaka.yml").rename(data_copy / "people/alia-zaka.yaml")
+    (data_copy / "people/alia-zaka.yml").write_text(
+        (data_copy / "people/alia-zaka.yaml").read_text(encoding="utf-8"), encoding="utf-8"
+    )
+    assert_reported(data_copy, "data/people/alia-zaka.yml:1:1: id", "id-en «alia-zaka» er brukt før")
+
+
+def test_missing_collection_folder(data_copy):
+    for path in (data_copy / "statements").iterdir():
+        path.unlink()
+    (data_copy / "statements").rmdir()
+    assert f"data/statements/:1:1: (file): {messages.FOLDER_MISSING}" in errors_for(data_copy)
 
 
 def test_javascript_url_rejected(data_copy):
@@ -142,12 +160,13 @@ def test_empty_file(data_copy):
 
 def test_all_errors_reported_in_one_run(data_copy):
     edit(data_copy, MEETING, "number: 1", "number: first")
-    edit(data_copy, "people.yml", "    role: member", "    role: boss")
-    edit(data_copy, "statements.yml", "    status: proposal", "    status: maybe")
-    edit(data_copy, "courses.yml", "ects: 6", "ects: six")
+    edit(data_copy, "people/alia-zaka.yml", "role: member", "role: boss")
+    edit(data_copy, "statements/ki-kompetanse-i-helsefagutdanningene.yml", "\nstatus: proposal", "\nstatus: maybe")
+    edit(data_copy, "courses/elmed219.yml", "ects: 6", "ects: six")
     errors = errors_for(data_copy)
     files = {e.split(":")[0] for e in errors}
-    assert {f"data/{MEETING}", "data/people.yml", "data/statements.yml", "data/courses.yml"} <= files
+    statement = "statements/ki-kompetanse-i-helsefagutdanningene.yml"
+    assert {f"data/{MEETING}", "data/people/alia-zaka.yml", f"data/{statement}", "data/courses/elmed219.yml"} <= files
     assert len(errors) == 4
 
 
