@@ -10,7 +10,7 @@ PY := $(VENV)/bin/python
 # the date means for this site.
 ENGINE := $(PY) -m properdocs
 
-.PHONY: serve edit build build-zensical deps test validate lint external-links benchmark lighthouse clean
+.PHONY: serve edit build build-zensical deps test validate generate check-generated lint external-links benchmark lighthouse clean
 
 $(VENV)/.site: requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -37,6 +37,12 @@ build-zensical: $(VENV)/.dev  ## the same site built by Zensical, into build/zen
 
 validate: $(VENV)/.site  ## check the data files only
 	$(PY) -m kin validate
+
+generate: $(VENV)/.site  ## rewrite the files generated from kin/schema.py (JSON Schemas, field reference)
+	$(PY) -m kin generate
+
+check-generated: $(VENV)/.site  ## fail if a generated file is stale
+	$(PY) -m kin generate --check
 
 lint: $(VENV)/.dev
 	$(PY) -m ruff check .

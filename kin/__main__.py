@@ -5,6 +5,7 @@ python -m kin urls [--check] [DATA_DIR]
 python -m kin export OUT_DIR [--data DATA_DIR] [--site-url URL]
 python -m kin edit [--port PORT] [DATA_DIR]   (the web editor's local back end)
 python -m kin render OUT_DIR [--data DATA_DIR] [--links source|page]
+python -m kin generate [--check]
 """
 
 from __future__ import annotations
@@ -45,6 +46,8 @@ def main(argv: list[str] | None = None) -> int:
         default="source",
         help="relative links in rendered HTML: from the Markdown file (Zensical; default) or the page URL (MkDocs)",
     )
+    gen = sub.add_parser("generate", help="write the files generated from the schema (JSON Schemas, field reference)")
+    gen.add_argument("--check", action="store_true", help="only list stale generated files; fail if there are any")
     args = parser.parse_args(argv)
     if args.command == "edit":
         return serve_editor(args.data_dir, args.port)
@@ -52,6 +55,8 @@ def main(argv: list[str] | None = None) -> int:
         return render_markdown(args.data_dir, args.out_dir, args.links)
     if args.command == "urls":
         return list_urls(args.data_dir, args.check)
+    if args.command == "generate":
+        return generate_files(args.check)
     if args.command == "export":
         return export(args.data_dir, args.out_dir, args.site_url or config.site_url())
 
@@ -107,6 +112,19 @@ def render_markdown(data_dir: Path, out_dir: Path, links: str) -> int:
         return 1
     written = prerender.write(data, config.today(), out_dir, links=links)
     print(f"OK: {len(written)} pages written to {out_dir}")
+
+
+def generate_files(check: bool) -> int:
+    from kin import generate
+
+    root = Path(__file__).resolve().parent.parent
+    if check:
+        found = generate.stale(root)
+        for rel in found:
+            print(f"{rel}: out of date; run python -m kin generate", file=sys.stderr)
+        return 1 if found else 0
+    for rel in generate.write(root):
+        print(f"wrote {rel}")
     return 0
 
 

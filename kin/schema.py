@@ -53,8 +53,11 @@ def _clock(value: str) -> str:
     return value
 
 
+_URL = r"^(https://[^\s/$.?#][^\s]*|mailto:[^\s@]+@[^\s@]+\.[^\s@]+)$"
+
+
 def _url(value: str) -> str:
-    if not re.match(r"(https://[^\s/$.?#][^\s]*|mailto:[^\s@]+@[^\s@]+\.[^\s@]+)$", value):
+    if not re.match(_URL, value):
         raise ValueError(f"bare https://- og mailto:-lenker er lov, fikk «{value}»")
     return value
 
@@ -62,9 +65,12 @@ def _url(value: str) -> str:
 # Text has at least one visible character: empty and whitespace-only values are errors.
 Text = Annotated[str, StringConstraints(min_length=1, pattern=r"\S", strip_whitespace=False)]
 Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$")]
-IsoDate = Annotated[date, BeforeValidator(_iso_date), Field(json_schema_extra={"format": "date"})]
-Clock = Annotated[str, AfterValidator(_clock), Field(pattern=r"^([01]\d|2[0-3]):[0-5]\d$")]
-Url = Annotated[str, AfterValidator(_url), Field(pattern=r"^(https://|mailto:)")]
+# The JSON Schema patterns mirror the validators, for editors that check as you type.
+IsoDate = Annotated[
+    date, BeforeValidator(_iso_date), Field(json_schema_extra={"format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"})
+]
+Clock = Annotated[str, AfterValidator(_clock), Field(json_schema_extra={"pattern": r"^([01]\d|2[0-3]):[0-5]\d$"})]
+Url = Annotated[str, AfterValidator(_url), Field(json_schema_extra={"pattern": _URL})]
 Email = Annotated[str, StringConstraints(pattern=r"^[^\s@]+@[^\s@]+\.[^\s@]+$")]
 
 PersonRef = Annotated[Id, Ref("people")]
@@ -95,8 +101,8 @@ class Language(StrEnum):
 
 
 class Link(Model):
-    title: Text
-    url: Url
+    title: Text = Field(description="Link text")
+    url: Url = Field(description="The address")
 
 
 def _bullet(value: object) -> object:
@@ -110,7 +116,7 @@ def _bullet(value: object) -> object:
 class Bullet(Model):
     """One bullet point; in YAML plain text, or ``text`` with nested ``points``."""
 
-    text: Text
+    text: Text = Field(description="The bullet point's text")
     points: list[BulletItem] = Field(default_factory=list, description="Nested bullet points")
 
 
@@ -127,14 +133,14 @@ class Fact(Model):
 class Source(Model):
     """Where a section's content was presented."""
 
-    meeting: MeetingRef
-    speakers: list[PersonRef] = Field(default_factory=list)
+    meeting: MeetingRef = Field(description="The meeting where it was presented (its id, the date)")
+    speakers: list[PersonRef] = Field(default_factory=list, description="Who presented it")
     slide: Text | None = Field(None, description="Title of the slide or talk the content is taken from")
 
 
 class Table(Model):
-    caption: Text
-    columns: list[Text] = Field(min_length=1)
+    caption: Text = Field(description="Caption of the table")
+    columns: list[Text] = Field(min_length=1, description="Column headings")
     rows: list[list[str]] = Field(min_length=1, description='Cells as in the source; an empty cell is ""')
     credit: Text | None = Field(None, description="Whom the source credits for the table")
     language: Lax[Language] | None = Field(None, description="Language of the table when it is not Norwegian")
@@ -154,11 +160,11 @@ class Section(Model):
     text: list[Text] = Field(default_factory=list, description="Paragraphs, as written in the source")
     points: list[BulletItem] = Field(default_factory=list, description="Bullet points, as written in the source")
     quotes: list[Text] = Field(default_factory=list, description="Quotations, word for word")
-    table: Table | None = None
+    table: Table | None = Field(None, description="A table")
     people: list[PersonRef] = Field(default_factory=list, description="People the section is about, linked")
-    links: list[Link] = Field(default_factory=list)
+    links: list[Link] = Field(default_factory=list, description="Links, each with a title and address")
     sections: list[Section] = Field(default_factory=list, description="Subsections")
-    source: Source | None = None
+    source: Source | None = Field(None, description="Where the section's content was presented")
 
 
 # --- Organisations and people -------------------------------------------------
@@ -184,13 +190,19 @@ class Region(StrEnum):
 
 
 class Organisation(Model):
-    id: Id
+    id: Id = Field(
+        description="Id (lower-case letters, digits, hyphens); equals the file name; page /organisasjoner/<id>/"
+    )
     name: Text = Field(description="Full name")
-    short_name: Text | None = None
+    short_name: Text | None = Field(
+        None, description="Short name (e.g. UiB), shown on the organisation's page and where space is short"
+    )
     kind: Lax[OrgKind] = Field(description=f"Kind of organisation. {EDITORIAL}.")
     region: Lax[Region] | None = Field(None, description=f"Health region. {EDITORIAL}; absent where not clear.")
-    parent: OrgRef | None = None
-    note: Text | None = None
+    parent: OrgRef | None = Field(
+        None, description="The organisation this one belongs to (a centre under a hospital), linked as 'Del av'"
+    )
+    note: Text | None = Field(None, description="A note, shown as a paragraph on the organisation's page")
     description: list[Text] = Field(default_factory=list, description="Paragraphs describing it, from the sources")
     facts: list[Fact] = Field(default_factory=list, description="Key facts (founded, size, leader, ...)")
     sections: list[Section] = Field(default_factory=list, description="What the sources tell about it, by topic")
@@ -203,13 +215,18 @@ class Role(StrEnum):
 
 
 class Person(Model):
-    id: Id
+    id: Id = Field(description="Id (first-last name: lower-case letters, digits, hyphens); equals the file name")
     name: Text = Field(description="Name as written in the seed")
     aliases: list[Text] = Field(default_factory=list, description="Other spellings found in the sources")
     affiliation: Text | None = Field(None, description="Affiliation exactly as written in the member list")
-    organisations: list[OrgRef] = Field(min_length=1)
+    organisations: list[OrgRef] = Field(
+        min_length=1,
+        description="Organisations the person belongs to; give the region and kind in the network statistics",
+    )
     role: Lax[Role] | None = Field(None, description="Network role; absent for guests")
-    titles: list[Text] = Field(default_factory=list)
+    titles: list[Text] = Field(
+        default_factory=list, description="Positions and titles, shown under the name in the people list"
+    )
     distinct_from: list[PersonRef] = Field(
         default_factory=list,
         description="Ids of other people with the same name: confirms they are different people",
@@ -220,26 +237,32 @@ class Person(Model):
 
 
 class Value(Model):
-    name: Text
-    description: Text | None = None
+    name: Text = Field(description="The value, shown as a tag on the home page")
+    description: Text | None = Field(None, description="What the value means")
 
 
 class Contact(Model):
-    person: PersonRef
-    email: Email
-    role: Text | None = None
+    person: PersonRef = Field(description="The contact person, linked on the About page")
+    email: Email = Field(description="Email address, shown as a link")
+    role: Text | None = Field(None, description="What to contact the person about, shown in brackets")
 
 
 class Network(Model):
-    name: Text
-    short_name: Text
-    purpose: list[Text]
-    values: list[Value]
-    contacts: list[Contact]
-    secretariat_lead: PersonRef | None = None
-    minutes_location: Text | None = None
-    invitations_location: Text | None = None
-    website: Url | None = None
+    name: Text = Field(description="The network's full name")
+    short_name: Text = Field(description="The network's short name (KIN)")
+    purpose: list[Text] = Field(
+        description="The purpose, one paragraph per item; the first is the lead on the home page"
+    )
+    values: list[Value] = Field(description="The network's values, shown on the home page")
+    contacts: list[Contact] = Field(description="Contact people with email, shown under 'Kontakt' on the About page")
+    secretariat_lead: PersonRef | None = Field(
+        None, description="Head of the secretariat, marked 'Leder' in the secretariat list"
+    )
+    minutes_location: Text | None = Field(None, description="Where minutes are made available (e.g. Teams)")
+    invitations_location: Text | None = Field(None, description="How meeting invitations are sent")
+    website: Url | None = Field(
+        None, description="KIN's page at the Norwegian Centre for E-health Research, linked from the About page"
+    )
 
 
 # --- Events (network meetings, seminars, relay stages ...) -----------------------
@@ -301,7 +324,9 @@ class AgendaItem(Model):
     slide_title: Text | None = Field(None, description="Title on the talk's own slides, if different")
     moderator: PersonRef | None = Field(None, description="Moderator of a panel (a person id)")
     moderator_text: Text | None = Field(None, description="Moderator line exactly as on the agenda")
-    panellists: list[Panellist] = Field(default_factory=list)
+    panellists: list[Panellist] = Field(
+        default_factory=list, description="Panel members, each a person with an optional role text"
+    )
     items: list[AgendaItem] = Field(default_factory=list, description="Sub-items, e.g. the talks of a session")
 
 
@@ -486,90 +511,115 @@ class CourseStatus(StrEnum):
 
 
 class LearningOutcomes(Model):
-    knowledge: list[Text] = Field(default_factory=list)
-    skills: list[Text] = Field(default_factory=list)
-    general: list[Text] = Field(default_factory=list)
+    knowledge: list[Text] = Field(default_factory=list, description="Knowledge, one item per line")
+    skills: list[Text] = Field(default_factory=list, description="Skills, one item per line")
+    general: list[Text] = Field(default_factory=list, description="General competence, one item per line")
 
 
 class Enrolment(Model):
-    year: int = Field(ge=1900, le=2100)
-    students: int = Field(ge=0)
-    note: Text | None = None
+    year: int = Field(ge=1900, le=2100, description="The year")
+    students: int = Field(ge=0, description="Number of students that year")
+    note: Text | None = Field(None, description="Note on the number")
 
 
 class ScheduleEntry(Model):
-    day: Text
-    time: Text | None = None
-    activity: Text
-    teachers: list[PersonRef] = Field(default_factory=list)
+    day: Text = Field(description="Day, as text")
+    time: Text | None = Field(None, description="Time, as text")
+    activity: Text = Field(description="The activity")
+    teachers: list[PersonRef] = Field(default_factory=list, description="Teachers")
 
 
 class PlanItem(Model):
-    code: Text | None = None
-    title: Text
+    code: Text | None = Field(None, description="Course code; linked to the course when it is in the catalogue")
+    title: Text = Field(description="Course title")
 
 
 class PlanSemester(Model):
-    semester: Text
-    items: list[PlanItem]
-    note: Text | None = None
+    semester: Text = Field(description="The semester (e.g. '1. sem (høst)')")
+    items: list[PlanItem] = Field(description="Courses that semester")
+    note: Text | None = Field(None, description="Note on the semester")
 
 
 class Course(Model):
-    id: Id
-    kind: Lax[CourseKind]
-    code: Text | None = None
-    title: Text
-    title_en: Text | None = None
-    institution: OrgRef
-    partners: list[OrgRef] = Field(default_factory=list)
-    department: Text | None = None
+    id: Id = Field(
+        description="Short id: lower-case letters, digits and hyphens; equals the file name; the page is /studier/<id>/"
+    )
+    kind: Lax[CourseKind] = Field(
+        description="Course, programme, study direction or offer; shown as the type and used by the catalogue filter"
+    )
+    code: Text | None = Field(None, description="Course code (e.g. ELMED219), shown before the title")
+    title: Text = Field(description="Title in Norwegian; the heading of the course page and its catalogue row")
+    title_en: Text | None = Field(None, description="English title, shown under the heading")
+    institution: OrgRef = Field(
+        description="The institution offering it; its health region is the course's region in the catalogue"
+    )
+    partners: list[OrgRef] = Field(default_factory=list, description="Partner institutions, shown as 'i samarbeid med'")
+    department: Text | None = Field(None, description="Department or unit")
     part_of: Text | None = Field(None, description="Programme a study direction belongs to")
     level: Lax[Level] | None = Field(None, description=f"Level of study. {EDITORIAL}; see level_note.")
-    level_note: Text | None = None
-    ects: float | None = Field(None, gt=0, le=400)
-    ects_note: Text | None = None
-    price_nok: int | None = Field(None, ge=0)
-    price_note: Text | None = None
-    language: Lax[Language] | None = None
+    level_note: Text | None = Field(None, description="Note on the level, shown in brackets")
+    ects: float | None = Field(
+        None, gt=0, le=400, description="Credits (a number), shown and sortable in the catalogue"
+    )
+    ects_note: Text | None = Field(None, description="Note on the credits")
+    price_nok: int | None = Field(None, ge=0, description="Price in kroner (whole number); 0 shows as free")
+    price_note: Text | None = Field(None, description="Note on the price")
+    language: Lax[Language] | None = Field(None, description="Language of instruction")
     format: Lax[CourseFormat] | None = Field(None, description=f"Campus/online/hybrid. {EDITORIAL}; see format_note.")
-    format_note: Text | None = None
-    place: Text | None = None
-    term: Text | None = None
-    duration: Text | None = None
-    application_deadline: Text | None = None
-    target_group: Text | None = None
-    status: Lax[CourseStatus]
-    description: list[Text] = Field(default_factory=list)
-    topics: list[Text] = Field(default_factory=list)
-    learning_outcomes: LearningOutcomes | None = None
-    exam: Text | None = None
-    url: Url | None = None
-    links: list[Link] = Field(default_factory=list)
-    enrolment: list[Enrolment] = Field(default_factory=list)
-    schedule_title: Text | None = None
-    schedule: list[ScheduleEntry] = Field(default_factory=list)
-    study_plan: list[PlanSemester] = Field(default_factory=list)
-    contacts: list[PersonRef] = Field(default_factory=list)
-    lecturers: list[PersonRef] = Field(default_factory=list)
-    presented_at: MeetingRef | None = None
-    notes: list[Text] = Field(default_factory=list)
+    format_note: Text | None = Field(None, description="Note on the format")
+    place: Text | None = Field(None, description="Where it is taught")
+    term: Text | None = Field(None, description="When it runs (e.g. 'Høst 2021'), shown as 'Tid'")
+    duration: Text | None = Field(None, description="How long it lasts")
+    application_deadline: Text | None = Field(None, description="Application deadline, as text")
+    target_group: Text | None = Field(None, description="Whom the course is for, shown as 'Målgruppe'")
+    status: Lax[CourseStatus] = Field(
+        description="Offered, planned or proposed; shown and used by the catalogue filter"
+    )
+    description: list[Text] = Field(
+        default_factory=list,
+        description="Description, one paragraph per item; shown at the top of the page and searched by the catalogue",
+    )
+    topics: list[Text] = Field(default_factory=list, description="Topics, shown as a list")
+    learning_outcomes: LearningOutcomes | None = Field(
+        None, description="Learning outcomes: knowledge, skills and general competence"
+    )
+    exam: Text | None = Field(None, description="Form of examination")
+    url: Url | None = Field(None, description="The course's own page")
+    links: list[Link] = Field(default_factory=list, description="Further links, each with a title and address")
+    enrolment: list[Enrolment] = Field(
+        default_factory=list, description="Students per year, shown as a table and a column chart"
+    )
+    schedule_title: Text | None = Field(None, description="Heading above the schedule (default 'Timeplan')")
+    schedule: list[ScheduleEntry] = Field(default_factory=list, description="Schedule, shown as a table")
+    study_plan: list[PlanSemester] = Field(
+        default_factory=list, description="Study plan per semester, shown as a table"
+    )
+    contacts: list[PersonRef] = Field(default_factory=list, description="Contact people, shown as 'Kontakt'")
+    lecturers: list[PersonRef] = Field(default_factory=list, description="Lecturers")
+    presented_at: MeetingRef | None = Field(
+        None, description="The meeting where the course was presented (its id, the date)"
+    )
+    notes: list[Text] = Field(default_factory=list, description="Notes, one per item")
     sections: list[Section] = Field(
         default_factory=list, description="Teaching details: tools, assignments, feedback, categories, ..."
     )
 
 
 class FacultyCount(Model):
-    faculty: Text
-    courses: int = Field(ge=0)
+    faculty: Text = Field(description="Faculty or field")
+    courses: int = Field(ge=0, description="Number of courses; shown as a table and chart in the region overview")
 
 
 class CourseCount(Model):
-    institution: OrgRef
-    title: Text
-    counts: list[FacultyCount]
-    note: Text | None = None
-    presented_at: MeetingRef | None = None
+    institution: OrgRef = Field(
+        description="The institution the counts are for; equals the file name; shown under its health region"
+    )
+    title: Text = Field(description="Heading above the counts")
+    counts: list[FacultyCount] = Field(description="Number of courses per faculty")
+    note: Text | None = Field(None, description="Note on the counts")
+    presented_at: MeetingRef | None = Field(
+        None, description="The meeting where the counts were presented (its id, the date)"
+    )
 
 
 # --- Policy statements ---------------------------------------------------------
@@ -582,76 +632,86 @@ class StatementStatus(StrEnum):
 
 
 class Point(Model):
-    text: Text
-    points: list[Text] = Field(default_factory=list)
+    text: Text = Field(description="The point, shown in a numbered list")
+    points: list[Text] = Field(default_factory=list, description="Sub-points")
 
 
 class Origin(Model):
-    meeting: MeetingRef
-    agenda_time: Clock | None = None
-    note: Text | None = None
+    meeting: MeetingRef = Field(
+        description="The meeting the statement comes from (its id, the date), linked as 'Kommer fra'"
+    )
+    agenda_time: Clock | None = Field(None, description='Time of the agenda item, quoted: "12:30"')
+    note: Text | None = Field(None, description="Note on the origin, shown under the text")
 
 
 class HistoryEntry(Model):
-    date: IsoDate
-    status: Lax[StatementStatus]
-    note: Text | None = None
+    date: IsoDate = Field(description="Date of the change, YYYY-MM-DD")
+    status: Lax[StatementStatus] = Field(description="The new status")
+    note: Text | None = Field(None, description="What happened")
 
 
 class Statement(Model):
-    id: Id
-    title: Text
-    text: list[Text] = Field(min_length=1)
-    points: list[Point] = Field(default_factory=list)
-    status: Lax[StatementStatus] | None = None
-    date: IsoDate | None = None
-    addressee: Text | None = None
-    origin: Origin
-    history: list[HistoryEntry] = Field(default_factory=list)
+    id: Id = Field(description="Id (lower-case letters, digits, hyphens); equals the file name; page /uttalelser/<id>/")
+    title: Text = Field(description="Title; the heading of the statement's page and its feed entry")
+    text: list[Text] = Field(min_length=1, description="The statement itself, one paragraph per item")
+    points: list[Point] = Field(
+        default_factory=list, description="Numbered measures or points, with optional sub-points"
+    )
+    status: Lax[StatementStatus] | None = Field(
+        None, description="Proposal, adopted or submitted, shown as a badge; left out where the sources do not say"
+    )
+    date: IsoDate | None = Field(
+        None, description="Date, YYYY-MM-DD; statements are listed by it and the latest appear on the home page"
+    )
+    addressee: Text | None = Field(None, description="Whom the statement is addressed to, shown as 'Mottaker'")
+    origin: Origin = Field(description="The meeting and agenda item the statement comes from")
+    history: list[HistoryEntry] = Field(
+        default_factory=list, description="Each change of status with its date, shown as the history"
+    )
 
 
 # --- Resources -----------------------------------------------------------------
 
 
 class Trend(Model):
-    number: int = Field(ge=1)
-    title: Text
-    points: list[Text] = Field(default_factory=list)
-    opportunity: Text
-    risk: Text
+    number: int = Field(ge=1, description="Number of the trend")
+    title: Text = Field(description="Title of the trend")
+    points: list[Text] = Field(default_factory=list, description="Points under the trend")
+    opportunity: Text = Field(description="Opportunity")
+    risk: Text = Field(description="Risk")
 
 
 class Report(Model):
-    id: Id
-    title: Text
-    subtitle: Text | None = None
-    publisher: OrgRef
-    published: Text | None = None
-    url: Url | None = None
-    presented_by: PersonRef | None = None
-    presented_at: MeetingRef | None = None
-    points: list[Text] = Field(default_factory=list)
-    drivers: list[Text] = Field(default_factory=list)
-    opportunities: list[Text] = Field(default_factory=list)
-    risks: list[Text] = Field(default_factory=list)
-    trends: list[Trend] = Field(default_factory=list)
-    questions: list[Text] = Field(default_factory=list)
+    id: Id = Field(description="Short id: lower-case letters, digits and hyphens")
+    title: Text = Field(description="Title of the report")
+    subtitle: Text | None = Field(None, description="Subtitle")
+    publisher: OrgRef = Field(description="The publisher")
+    published: Text | None = Field(None, description="When it was published, as text")
+    url: Url | None = Field(None, description="Link to the report")
+    presented_by: PersonRef | None = Field(None, description="Who presented it to KIN")
+    presented_at: MeetingRef | None = Field(None, description="The meeting where it was presented (its id, the date)")
+    points: list[Text] = Field(default_factory=list, description="Main points")
+    drivers: list[Text] = Field(default_factory=list, description="Drivers")
+    opportunities: list[Text] = Field(default_factory=list, description="Opportunities")
+    risks: list[Text] = Field(default_factory=list, description="Risks and challenges")
+    trends: list[Trend] = Field(default_factory=list, description="Trends, each with an opportunity and a risk")
+    questions: list[Text] = Field(default_factory=list, description="Questions for debate")
     sections: list[Section] = Field(default_factory=list, description="Decisions, measures and other details")
 
 
 class Work(Model):
-    id: Id
-    authors: Text
-    title: Text
-    venue: Text | None = None
-    year: int | None = Field(None, ge=1900, le=2100)
+    id: Id = Field(description="Short id: lower-case letters, digits and hyphens")
+    authors: Text = Field(description="Authors as the source gives them")
+    title: Text = Field(description="Title")
+    venue: Text | None = Field(None, description="Journal or publisher")
+    year: int | None = Field(None, ge=1900, le=2100, description="Year of publication")
     published: IsoDate | None = Field(None, description="Publication date, where the source gives it")
-    url: Url | None = None
+    url: Url | None = Field(None, description="Link (e.g. a DOI)")
     tables: list[Table] = Field(default_factory=list, description="Tables shown with the citation")
-    cited_by: PersonRef | None = None
-    cited_at: MeetingRef | None = None
+    cited_by: PersonRef | None = Field(None, description="Who cited the work")
+    cited_at: MeetingRef | None = Field(None, description="The meeting where it was cited (its id, the date)")
 
 
 class ResourcesFile(Model):
-    reports: list[Report] = Field(default_factory=list)
-    literature: list[Work] = Field(default_factory=list)
+    reports: list[Report] = Field(default_factory=list, description="Reports presented to KIN")
+    literature: list[Work] = Field(default_factory=list, description="Literature cited at the meetings")

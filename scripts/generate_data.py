@@ -25,7 +25,7 @@ sys.path.insert(0, str(ROOT))
 
 from kin import load_dataset  # noqa: E402
 from kin.collections import BY_NAME  # noqa: E402
-from kin.dataset import ref_of  # noqa: E402
+from kin.dataset import field_ref  # noqa: E402
 
 DATA = ROOT / "data"
 
@@ -50,7 +50,7 @@ def remap(model: BaseModel, k: int) -> BaseModel:
     updates: dict[str, object] = {}
     for name, info in type(model).model_fields.items():
         value = getattr(model, name)
-        ref, many = ref_of(info.annotation)
+        ref, many = field_ref(info)
         if ref is not None and value is not None and ref.collection in MAPPERS:
             move = MAPPERS[ref.collection]
             updates[name] = [move(v, k) for v in value] if many else move(value, k)

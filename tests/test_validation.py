@@ -61,7 +61,7 @@ def test_unknown_field(data_copy):
 def test_missing_required_field(data_copy):
     edit(data_copy, "meetings/2022-04-05.yml", "theme: Helsedata i skyen – utfordringer og løsninger\n", "")
     errors = errors_for(data_copy)
-    assert any(e.startswith("data/meetings/2022-04-05.yml:2:1: theme: obligatorisk felt mangler") for e in errors)
+    assert any(e.startswith("data/meetings/2022-04-05.yml:3:1: theme: obligatorisk felt mangler") for e in errors)
 
 
 def test_wrong_type(data_copy):
@@ -99,7 +99,7 @@ def test_duplicate_id(data_copy):
     (data_copy / "people/alia-zaka.yml").write_text(
         (data_copy / "people/alia-zaka.yaml").read_text(encoding="utf-8"), encoding="utf-8"
     )
-    assert_reported(data_copy, "data/people/alia-zaka.yml:1:1: id", "id-en «alia-zaka» er brukt før")
+    assert_reported(data_copy, "data/people/alia-zaka.yml:2:1: id", "id-en «alia-zaka» er brukt før")
 
 
 def test_missing_collection_folder(data_copy):
@@ -176,4 +176,4 @@ def test_cli_prints_errors_and_fails(data_copy, capsys):
     edit(data_copy, MEETING, "date: 2022-02-08", "date: 8. februar")
     assert main(["validate", str(data_copy)]) == 1
     err = capsys.readouterr().err
-    assert f"data/{MEETING}:5:1: date: forventet en dato som ÅÅÅÅ-MM-DD" in err
+    assert f"data/{MEETING}:6:1: date: forventet en dato som ÅÅÅÅ-MM-DD" in err
