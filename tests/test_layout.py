@@ -69,3 +69,12 @@ def test_saving_one_record_changes_only_its_file(data_copy):
             assert [p for p in new if p.id != person.id] == [p for p in old if p.id != person.id]
         else:
             assert new == old, c.name
+
+
+def test_required_single_references_are_checked(data_copy):
+    """`institution: OrgRef` keeps its Ref in pydantic's field metadata, not in the annotation."""
+    from test_validation import edit, errors_for
+
+    line = edit(data_copy, "courses/elmed219.yml", "institution: uib", "institution: nowhere")
+    expected = f"data/courses/elmed219.yml:{line}:1: institution: unknown organisation 'nowhere'"
+    assert any(e.startswith(expected) for e in errors_for(data_copy))
