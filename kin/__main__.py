@@ -6,6 +6,7 @@ python -m kin export OUT_DIR [--data DATA_DIR] [--site-url URL]
 python -m kin edit [--port PORT] [DATA_DIR]   (the web editor's local back end)
 python -m kin render OUT_DIR [--data DATA_DIR] [--links source|page]
 python -m kin generate [--check]
+python -m kin new ITEM --field value ... [--data-dir DATA_DIR]   (ITEM: meeting, person, organisation, ...)
 """
 
 from __future__ import annotations
@@ -48,11 +49,19 @@ def main(argv: list[str] | None = None) -> int:
     )
     gen = sub.add_parser("generate", help="write the files generated from the schema (JSON Schemas, field reference)")
     gen.add_argument("--check", action="store_true", help="only list stale generated files; fail if there are any")
+    new = sub.add_parser(
+        "new",
+        help="start a new record file, e.g. new meeting --date 2027-02-09 --title 'Nettverksmøte 1/2027' --theme ...",
+    )
+    new.add_argument("item", help="meeting, person, organisation, course, course-count or statement")
+    new.add_argument("options", nargs=argparse.REMAINDER, help="--field value for the fields to fill in")
     args = parser.parse_args(argv)
     if args.command == "edit":
         return serve_editor(args.data_dir, args.port)
     if args.command == "render":
         return render_markdown(args.data_dir, args.out_dir, args.links)
+    if args.command == "new":
+        return new_record(args.item, args.options)
     if args.command == "urls":
         return list_urls(args.data_dir, args.check)
     if args.command == "generate":
@@ -112,6 +121,20 @@ def render_markdown(data_dir: Path, out_dir: Path, links: str) -> int:
         return 1
     written = prerender.write(data, config.today(), out_dir, links=links)
     print(f"OK: {len(written)} pages written to {out_dir}")
+
+
+def new_record(item: str, options: list[str]) -> int:
+    from kin import scaffold
+
+    try:
+        given = scaffold.parse_options(options)
+        data_dir = Path(given.pop("data_dir", ["data"])[-1])
+        path = scaffold.create(data_dir, item, given)
+    except scaffold.ScaffoldError as exc:
+        print(f"python -m kin new {item}: {exc}", file=sys.stderr)
+        return 1
+    print(f"wrote {path}; fill in the rest, then run python -m kin validate")
+    return 0
 
 
 def generate_files(check: bool) -> int:

@@ -56,6 +56,8 @@ class Collection:
     label: str = ""  # Norwegian, as on the site and in the editor
     singular: str = ""
     holds: str = ""  # one line for data/README.md
+    item: str = ""  # one record, in English, as `python -m kin new ITEM` names it
+    id_from: tuple[str, ...] = ()  # fields a new record's id is made from (first one given), e.g. the date
 
     def path_of(self, record_id: str) -> str:
         """Path of a record's file, relative to the data folder."""
@@ -68,17 +70,19 @@ COLLECTIONS: tuple[Collection, ...] = (
         holds="Purpose, values, secretariat lead and contacts, where minutes are published",
     ),
     Collection(
-        "organisations", s.Organisation, folder="organisations", sort_key=_by_name,
+        "organisations", s.Organisation, folder="organisations", sort_key=_by_name, item="organisation",
+        id_from=("short_name", "name"),
         label="Organisasjoner", singular="Organisasjon",
         holds="One file per organisation: name, short name, kind, health region",
     ),
     Collection(
         "people", s.Person, folder="people", sort_key=_by_name, label="Personer", singular="Person",
+        item="person", id_from=("name",),
         holds="One file per person: name as written, aliases, affiliation as written, organisations, role",
     ),
     Collection(
         "meetings", s.Event, folder="meetings", sort_key=_by_date_and_start, label="Møter og arrangementer",
-        singular="Arrangement",
+        singular="Arrangement", item="meeting", id_from=("date",),
         holds="One file per event (network meeting, seminar, relay stage ...); the id is usually the date",
     ),
     Collection(
@@ -87,15 +91,17 @@ COLLECTIONS: tuple[Collection, ...] = (
     ),
     Collection(
         "courses", s.Course, folder="courses", sort_key=_by_title, label="Studietilbud", singular="Studietilbud",
+        item="course", id_from=("code", "title"),
         holds="One file per course, programme or offer",
     ),
     Collection(
         "course_counts", s.CourseCount, folder="course-counts", id_field="institution", sort_key=_by_institution,
-        label="Antall emner per fakultet", singular="Antall emner per fakultet",
+        label="Antall emner per fakultet", singular="Antall emner per fakultet", item="course-count",
         holds="Course counts per faculty, one file per institution, named by the institution's id",
     ),
     Collection(
         "statements", s.Statement, folder="statements", sort_key=_by_date, label="Uttalelser", singular="Uttalelse",
+        item="statement", id_from=("title",),
         holds="One file per policy statement: status, date, addressee, origin meeting and history",
     ),
     Collection(
