@@ -78,8 +78,11 @@ class _Collector:
             line, col = positions.at(path)
             message = messages.validation(err)
             moved = s.MOVED_FIELDS.get(str(err["loc"][-1])) if len(err["loc"]) == 1 else None
-            if err["type"] == "extra_forbidden" and moved:
-                message = messages.moved_field(moved)
+            if err["type"] == "extra_forbidden":
+                from kin.reference import link_for  # kin.reference imports this module
+
+                link = link_for(positions.file, path)
+                message = messages.moved_field(moved) if moved else messages.unknown_field(link)
             self.errors.append(DataError(positions.file, line, col, path, message))
 
     def add(self, pos: Positions, path: tuple, message: str) -> None:

@@ -180,11 +180,17 @@ def moved_field(now: str) -> str:
     return f"ukjent felt; dette skrives nå som {now} (se data/README.md)"
 
 
+def unknown_field(fields_link: str = "") -> str:
+    """``fields_link``: the field reference section listing the allowed fields (``kin.reference.link_for``)."""
+    where = f"se {fields_link} for feltene som er lov" if fields_link else FIELDS_HELP
+    return f"ukjent felt (sjekk stavemåten; {where})"
+
+
 def validation(err: dict[str, Any]) -> str:
     """A pydantic error (one item of ``ValidationError.errors()``), in Norwegian."""
     kind, given, ctx = err["type"], err.get("input"), err.get("ctx") or {}
     if kind == "extra_forbidden":
-        return f"ukjent felt (sjekk stavemåten; {FIELDS_HELP})"
+        return unknown_field()
     if kind == "missing":
         return "obligatorisk felt mangler"
     if kind == "string_type" and isinstance(given, bool):

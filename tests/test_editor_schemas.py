@@ -148,3 +148,4 @@ def test_unknown_field_errors_have_a_reference_section(data_copy):
         load_dataset(data_copy)
     (error,) = info.value.errors
     assert reference.link_for(error.file, error.path).endswith("#meetings-agenda")
+    assert "se data/FIELDS.md#meetings-agenda for feltene som er lov" in error.message
