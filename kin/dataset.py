@@ -366,7 +366,7 @@ def _same_name(name: str) -> str:
 def check_same_names(people: list[tuple[str, Any]], positions: dict[str, Positions], collector: _Collector) -> None:
     """Two people with the same name are an error unless ``distinct_from`` says they are different people."""
     first: dict[str, tuple[str, Any]] = {}
-    for rel, person in people:
+    for rel, person in sorted(people, key=lambda found: str(getattr(found[1], "id", ""))):  # the later id is flagged
         name = getattr(person, "name", None)
         if not isinstance(name, str) or not isinstance(getattr(person, "id", None), str):
             continue

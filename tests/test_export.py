@@ -59,10 +59,10 @@ def test_export_needs_no_site_generator(tmp_path):
 
 
 def test_export_refuses_bad_data(tmp_path, data_copy):
-    edit(data_copy, "meetings/2022-02-08.yml", 'start: "12:00"', 'start: "12:75"')
+    line = edit(data_copy, "meetings/2022-02-08.yml", 'start: "12:00"', 'start: "12:75"')
     result = run_export(str(tmp_path / "out"), "--data", str(data_copy))
     assert result.returncode == 1
-    assert "meetings/2022-02-08.yml:6:1: start:" in result.stderr
+    assert f"meetings/2022-02-08.yml:{line}:1: start:" in result.stderr
     assert not (tmp_path / "out").exists()
 
 
