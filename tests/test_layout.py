@@ -76,5 +76,5 @@ def test_required_single_references_are_checked(data_copy):
     from test_validation import edit, errors_for
 
     line = edit(data_copy, "courses/elmed219.yml", "institution: uib", "institution: nowhere")
-    expected = f"data/courses/elmed219.yml:{line}:1: institution: unknown organisation 'nowhere'"
+    expected = f"data/courses/elmed219.yml:{line}:1: institution: ukjent id: organisasjonen «nowhere»"
     assert any(e.startswith(expected) for e in errors_for(data_copy))

@@ -75,7 +75,7 @@ def test_invalid_record_is_not_written(data_copy):
     assert "meetings/2027-03-09.yml:" in result.stderr and "theme" in result.stderr
     assert not (data_copy / "meetings/2027-03-09.yml").exists()
     result = new(data_copy, "person", "--name", "Ola", "--organisations", "hogwarts")
-    assert result.returncode == 1 and "unknown organisation 'hogwarts'" in result.stderr
+    assert result.returncode == 1 and "organisasjonen «hogwarts» finnes ikke" in result.stderr
     assert not (data_copy / "people/ola.yml").exists()
 
 

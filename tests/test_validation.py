@@ -106,7 +106,7 @@ def test_missing_collection_folder(data_copy):
     for path in (data_copy / "statements").iterdir():
         path.unlink()
     (data_copy / "statements").rmdir()
-    assert f"data/statements/:1:1: (file): {messages.FOLDER_MISSING}" in errors_for(data_copy)
+    assert f"data/statements/:1:1: (fil): {messages.FOLDER_MISSING}" in errors_for(data_copy)
 
 
 def test_javascript_url_rejected(data_copy):
