@@ -15,6 +15,7 @@ from datetime import date
 from pathlib import Path
 
 import click
+from jinja2 import ChoiceLoader, FileSystemLoader, PrefixLoader
 from markupsafe import escape
 from mkdocs.exceptions import Abort
 from mkdocs.plugins import event_priority
@@ -23,7 +24,7 @@ from mkdocs.structure.files import File, InclusionLevel
 import kin
 from kin import config as kin_config
 from kin import export, routes
-from kin_site import admin, minify, pages, prerender, render, runtime, serve_errors, stash
+from kin_site import admin, head, minify, pages, prerender, render, runtime, serve_errors, stash
 
 PACKAGES = ("kin", "kin_site")
 _ROOT = Path(__file__).resolve().parent.parent
@@ -40,15 +41,15 @@ def _code_changed() -> bool:
 
 
 def _reimport() -> None:
-    global kin, kin_config, export, routes, admin, minify, pages, prerender, render, runtime, serve_errors, stash
+    global kin, kin_config, export, routes, admin, head, minify, pages, prerender, render, runtime, serve_errors, stash
     for name in [n for n in sys.modules if n.split(".")[0] in PACKAGES]:
         del sys.modules[name]
     kin = importlib.import_module("kin")
     kin_config = importlib.import_module("kin.config")
     export, routes = importlib.import_module("kin.export"), importlib.import_module("kin.routes")
-    admin, minify, pages, prerender, render, runtime, serve_errors, stash = (
+    admin, head, minify, pages, prerender, render, runtime, serve_errors, stash = (
         importlib.import_module(f"kin_site.{m}")
-        for m in ("admin", "minify", "pages", "prerender", "render", "runtime", "serve_errors", "stash")
+        for m in ("admin", "head", "minify", "pages", "prerender", "render", "runtime", "serve_errors", "stash")
     )
 
 
@@ -102,6 +103,10 @@ def on_env(env, config, files, **kwargs):
     # every time a page includes it (the environment lives for one build only).
     env.bytecode_cache = render.BYTECODE_CACHE
     env.auto_reload = False
+    # "material/partials/x.html" is Material's own partial, so that an override
+    # of ours can include the original instead of copying it.
+    theme_dirs = [d for d in config.theme.dirs if d != config.theme.custom_dir]
+    env.loader = ChoiceLoader([env.loader, PrefixLoader({"material": FileSystemLoader(theme_dirs)})])
     return env
 
 
@@ -127,6 +132,12 @@ def on_page_markdown(markdown, page, config, files, **kwargs):
 
 def on_page_content(html, page, config, files, **kwargs):
     return stash.restore(html)
+
+
+def on_page_context(context, page, config, nav, **kwargs):
+    """Description, link-preview values and JSON-LD for overrides/partials/kin-head.html."""
+    context["kin_head"] = head.page_head(page, config, runtime.data(), runtime.generated.get(page.file.src_uri))
+    return context
 
 
 @event_priority(100)  # before the search plugin writes its index, so that index can reuse the data's memory

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 
-from kin import Dataset, labels
+from kin import Dataset, jsonld, labels
 from kin import routes as urls
 from kin import schema as s
 from kin_site import stash
@@ -28,6 +29,8 @@ class GeneratedPage:
     title: str
     render: Callable[[Renderer], str]  # Markdown of the page body
     front_matter: str = FRONT_MATTER
+    description: str = ""  # plain text, for search engines and link previews
+    jsonld: Callable[[Dataset, str], dict] | None = None  # (data, site_url) -> schema.org JSON-LD
 
 
 # Sections of a page: an optional Markdown heading (with its anchor) and the template under it.
@@ -93,20 +96,40 @@ def course(r: Renderer, course_id: str) -> str:
     return _compose(r, [(None, "course.html")], course=r.site.data.course[course_id])
 
 
-def _page(title: str, render: Callable[[Renderer, str], str], record_id: str, toc: bool = True) -> GeneratedPage:
-    return GeneratedPage(title, lambda r: render(r, record_id), FRONT_MATTER if toc else FRONT_MATTER_NO_TOC)
+def _page(
+    title: str, render: Callable[[Renderer, str], str], record_id: str, toc: bool = True, **meta: object
+) -> GeneratedPage:
+    return GeneratedPage(title, lambda r: render(r, record_id), FRONT_MATTER if toc else FRONT_MATTER_NO_TOC, **meta)
+
+
+def event_description(event: s.Event) -> str:
+    """One or two sentences for search engines: what, when, where."""
+    when = labels.long_date(event.date)
+    if event.start:
+        when += f", kl. {event.start}{f'–{event.end}' if event.end else ''}"
+    venue = event.venue and (event.venue.name or event.venue.city)
+    where = ", ".join(filter(None, [venue, event.online and event.online.platform]))
+    about = event.description if event.kind is s.EventKind.network_meeting else event.description or event.theme
+    return " ".join(filter(None, [f"{event_title(event)}.", f"{when}{f', {where}' if where else ''}.", about]))
 
 
 def generated_pages(data: Dataset) -> dict[str, GeneratedPage]:
     """Map of source path -> page, for every generated page."""
     pages: dict[str, GeneratedPage] = {}
     for m in data.meetings:
-        pages[f"{urls.meeting(m.id)[:-1]}.md"] = _page(event_title(m), meeting, m.id)
+        about, ld = event_description(m), partial(jsonld.event, m, event_title(m))
+        pages[f"{urls.meeting(m.id)[:-1]}.md"] = _page(event_title(m), meeting, m.id, description=about, jsonld=ld)
     for st in data.statements:
-        pages[f"{urls.statement(st.id)[:-1]}.md"] = _page(st.title, statement, st.id)
+        pages[f"{urls.statement(st.id)[:-1]}.md"] = _page(st.title, statement, st.id, description=" ".join(st.text))
     for org in data.organisations:
-        pages[f"{urls.organisation(org.id)[:-1]}.md"] = _page(org.name, organisation, org.id, toc=False)
+        about = f"{org.name} i nettverket KIN – Kunstig intelligens i norsk helsetjeneste."
+        pages[f"{urls.organisation(org.id)[:-1]}.md"] = _page(
+            org.name, organisation, org.id, toc=False, description=about
+        )
     for c in data.courses:
         title = f"{c.code} {c.title}" if c.code else c.title
-        pages[f"{urls.course(c.id)[:-1]}.md"] = _page(title, course, c.id, toc=False)
+        about = " ".join([f"{c.title} ({data.org[c.institution].name}).", *c.description])
+        pages[f"{urls.course(c.id)[:-1]}.md"] = _page(
+            title, course, c.id, toc=False, description=about, jsonld=partial(jsonld.course, c)
+        )
     return pages
