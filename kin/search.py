@@ -16,6 +16,7 @@ English search lacks:
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -54,7 +55,7 @@ def _stop_words_pattern() -> str:
 
 
 SEPARATOR = f"{_GAP}|{_stop_words_pattern()}"
-_SPLIT = re.compile(SEPARATOR)
+_GAPS = re.compile(_GAP)
 
 # How each letter is typed without it; the first spelling is the usual one.
 _FOLDS = {"æ": ("ae",), "ø": ("o", "oe"), "å": ("aa",), "ü": ("u", "ue"), "ö": ("o", "oe"), "ä": ("ae", "a")}
@@ -62,8 +63,9 @@ _UNFOLDS = {"aa": "å", "ae": "æ"}  # old or foreign spellings of Norwegian nam
 
 
 def words(text: str) -> list[str]:
-    """The words of ``text`` that go into the index, lower-cased, stop words removed."""
-    return [w.lower() for w in _SPLIT.split(text) if w]
+    """The words of ``text`` that go into the index, lower-cased, stop words removed
+    (what ``SEPARATOR`` does, done faster: split at gaps, then drop stop words)."""
+    return [w for w in map(str.lower, _GAPS.split(text)) if w and w not in STOP_WORDS]
 
 
 def _strip_accents(word: str) -> str:
@@ -71,8 +73,11 @@ def _strip_accents(word: str) -> str:
     return unicodedata.normalize("NFC", "".join(c for c in decomposed if not unicodedata.combining(c)))
 
 
-def spellings(word: str) -> set[str]:
+@functools.lru_cache(maxsize=1 << 16)
+def spellings(word: str) -> frozenset[str]:
     """Other spellings of one lower-case word (not including the word itself)."""
+    if word.isascii() and "aa" not in word and "ae" not in word:
+        return frozenset()
     word = unicodedata.normalize("NFC", word)
     forms = {word}
     for letter, replacements in _FOLDS.items():
@@ -80,7 +85,7 @@ def spellings(word: str) -> set[str]:
             forms |= {f.replace(letter, r) for f in forms for r in replacements}
     forms = {_strip_accents(f) for f in forms if not any(c in f for c in _FOLDS)}
     forms |= {word.replace(old, letter) for old, letter in _UNFOLDS.items() if old in word}
-    return forms - {word}
+    return frozenset(forms - {word})
 
 
 def folded(text: str) -> str:

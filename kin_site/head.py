@@ -15,6 +15,7 @@ from markupsafe import Markup, escape
 from kin import jsonld
 from kin.dataset import Dataset
 
+IMAGE = "assets/images/kin-social.png"  # 1200x630, drawn by scripts/make_social_image.py
 MAX_DESCRIPTION = 160  # what search engines show of a description
 
 # Hand-written pages with JSON-LD of their own.
@@ -48,6 +49,7 @@ def page_head(page, config, data: Dataset, generated) -> dict:
         "title": title,
         "description": text,
         "url": page.canonical_url or site_url,
+        "image": site_url + IMAGE,
         "type": "website" if page.is_homepage else "article",
         "jsonld": Markup(jsonld.script_json(make(data, site_url))) if make else None,
     }

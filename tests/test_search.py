@@ -30,6 +30,11 @@ def test_separator_is_valid_without_flags_in_python_and_plain_syntax():
     assert [w for w in re.split(search.SEPARATOR, "helse i skyen") if w] == ["helse", "skyen"]
 
 
+def test_words_split_like_the_separator_in_the_browser():
+    text = "Kurs i maskinlæring og Om KIN: helse i skyen, 7.5 sp (Jon I. Holm) – KI-stafetten «å være»"
+    assert search.words(text) == [w.lower() for w in re.split(search.SEPARATOR, text) if w]
+
+
 def test_other_spellings():
     assert search.spellings("tromsø") == {"tromso", "tromsoe"}
     assert search.spellings("dæhlen") == {"daehlen"}

@@ -81,12 +81,15 @@ def test_every_page_can_be_shared_and_found(built_site):
         assert h.canonical == [url], path
         for name in ("description", "og:title", "og:description", "og:url", "og:type", "og:site_name", "og:locale"):
             assert len(h.meta.get(name, [])) == 1 and h.meta[name][0].strip(), (path, name)
+        assert h.meta.get("og:image") == [SITE_URL + "assets/images/kin-social.png"], path
         for name in ("twitter:card", "twitter:title", "twitter:description"):
             assert len(h.meta.get(name, [])) == 1 and h.meta[name][0].strip(), (path, name)
         assert h.meta["og:url"] == [url] and h.meta["og:description"] == h.meta["description"], path
         assert len(h.meta["description"][0]) <= 160, path
         descriptions.add(h.meta["description"][0])
     assert len(descriptions) > 0.9 * len(pages(built_site))  # each page describes itself
+    png = (built_site / "assets/images/kin-social.png").read_bytes()
+    assert png[:8] == b"\x89PNG\r\n\x1a\n" and png[16:24] == (1200).to_bytes(4, "big") + (630).to_bytes(4, "big")
 
 
 def test_jsonld_is_valid_schema_org_for_meetings_courses_and_kin(built_site):
@@ -118,6 +121,7 @@ PAYLOAD = "</script><script>window.__ld = 1</script><!-- \u2028 & \"'"
 HEAD_VALUES = """() => ({
   og: document.querySelector("meta[property='og:title']").getAttribute("content"),
   twitter: document.querySelector("meta[name='twitter:title']").getAttribute("content"),
+  description: document.querySelector("meta[name='description']").getAttribute("content"),
   scripts: document.querySelectorAll("script[type='application/ld+json']").length,
   ld: JSON.parse(document.querySelector("script[type='application/ld+json']").textContent),
   ran: window.__ld,
@@ -162,6 +166,7 @@ def test_hostile_titles_stay_text_in_head_tags_and_jsonld(tmp_path, data_copy, b
             found = page.evaluate(HEAD_VALUES)  # as Chromium parsed the page
             assert found["ran"] is None and found["scripts"] == 1, path
             assert PAYLOAD in found["og"] and PAYLOAD in found["twitter"] and PAYLOAD in found["ld"]["name"]
+            assert PAYLOAD.split("\u2028")[0] in found["description"]  # whitespace is normalised there
             jsonschema.validate(found["ld"], SCHEMA)
     finally:
         server.shutdown()
