@@ -61,7 +61,8 @@ def head(path: Path) -> Head:
 
 
 def pages(site: Path) -> list[Path]:
-    return sorted(p for p in site.rglob("*.html") if p.name != "404.html")
+    """Every public page (not the 404 page, nor the web editor's own application under admin/)."""
+    return sorted(p for p in site.rglob("*.html") if p.name != "404.html" and p.relative_to(site).parts[0] != "admin")
 
 
 def test_script_json_escapes_what_could_end_the_script():
