@@ -16,7 +16,7 @@ from pathlib import Path
 
 import click
 from jinja2 import ChoiceLoader, FileSystemLoader, PrefixLoader
-from markupsafe import escape
+from markupsafe import Markup, escape
 from mkdocs.exceptions import Abort
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, InclusionLevel
@@ -24,7 +24,7 @@ from mkdocs.structure.files import File, InclusionLevel
 import kin
 from kin import config as kin_config
 from kin import export, routes
-from kin_site import admin, head, minify, pages, prerender, render, runtime, serve_errors, stash
+from kin_site import admin, csp, head, minify, pages, prerender, render, runtime, serve_errors, stash
 
 PACKAGES = ("kin", "kin_site")
 _ROOT = Path(__file__).resolve().parent.parent
@@ -41,15 +41,16 @@ def _code_changed() -> bool:
 
 
 def _reimport() -> None:
-    global kin, kin_config, export, routes, admin, head, minify, pages, prerender, render, runtime, serve_errors, stash
+    global kin, kin_config, export, routes, admin, csp, head, minify, pages, prerender, render, runtime, serve_errors
+    global stash
     for name in [n for n in sys.modules if n.split(".")[0] in PACKAGES]:
         del sys.modules[name]
     kin = importlib.import_module("kin")
     kin_config = importlib.import_module("kin.config")
     export, routes = importlib.import_module("kin.export"), importlib.import_module("kin.routes")
-    admin, head, minify, pages, prerender, render, runtime, serve_errors, stash = (
+    admin, csp, head, minify, pages, prerender, render, runtime, serve_errors, stash = (
         importlib.import_module(f"kin_site.{m}")
-        for m in ("admin", "head", "minify", "pages", "prerender", "render", "runtime", "serve_errors", "stash")
+        for m in ("admin", "csp", "head", "minify", "pages", "prerender", "render", "runtime", "serve_errors", "stash")
     )
 
 
@@ -107,6 +108,7 @@ def on_env(env, config, files, **kwargs):
     # of ours can include the original instead of copying it.
     theme_dirs = [d for d in config.theme.dirs if d != config.theme.custom_dir]
     env.loader = ChoiceLoader([env.loader, PrefixLoader({"material": FileSystemLoader(theme_dirs)})])
+    env.filters["csp_policy"] = csp.policy  # overrides/main.html: the Content-Security-Policy
     return env
 
 
@@ -125,17 +127,26 @@ def on_page_markdown(markdown, page, config, files, **kwargs):
         renderer = runtime.renderer()
         renderer.page_url = page.url
         markdown = generated.render(renderer)
-        # Theme templates do not autoescape, so the title is escaped here.
-        page.title = str(escape(generated.title))
+        # Theme templates do not autoescape, so the title is escaped here (Markup: a later
+        # `| e` leaves it alone). Material's <title> strips tags, which unescapes: main.html
+        # escapes again after that.
+        page.title = escape(generated.title)
     return markdown
+
+
 
 
 def on_page_content(html, page, config, files, **kwargs):
     return stash.restore(html)
 
 
+@event_priority(-100)
 def on_page_context(context, page, config, nav, **kwargs):
-    """Description, link-preview values and JSON-LD for overrides/partials/kin-head.html."""
+    """Material prints page.meta values (title, description, author ...) without escaping: make them
+    text first; then the description, link-preview values and JSON-LD for overrides/partials/kin-head.html."""
+    for key, value in page.meta.items():
+        if isinstance(value, str) and not isinstance(value, Markup):
+            page.meta[key] = escape(value)
     context["kin_head"] = head.page_head(page, config, runtime.data(), runtime.generated.get(page.file.src_uri))
     return context
 
