@@ -231,6 +231,15 @@ def test_distinct_from_must_name_a_person(data_copy):
     assert any("distinct_from[0]: ukjent id: personen «alia-zakka»" in e for e in errors_for(data_copy))
 
 
+def test_unknown_id_in_a_single_reference_field(data_copy):
+    """``institution: OrgRef`` (not a list, not optional) is checked too: it used to crash the build."""
+    line = edit(data_copy, "courses.yml", "institution: uib", "institution: hogwarts")
+    assert any(
+        e.startswith(f"data/courses.yml:{line}:") and "institution: ukjent id: organisasjonen «hogwarts»" in e
+        for e in errors_for(data_copy)
+    )
+
+
 def test_meeting_date_disagrees_with_file_name(data_copy):
     line = edit(data_copy, MEETING, "date: 2022-02-08", "date: 2022-02-09")
     assert errors_for(data_copy) == [
