@@ -270,3 +270,13 @@ def test_loader_reads_any_record_folder(tmp_path):
         "data/people/x.yml:1:1: (fil): dette er en mappe, ikke en fil; gi den et navn som ikke slutter på .yml"
     ]
     assert os.path.isdir(folder / "x.yml")
+
+
+def test_build_reports_data_errors_on_stderr(tmp_path, data_copy):
+    from conftest import build_site
+
+    line = edit(data_copy, MEETING, 'start: "12:00"', 'start: "12:75"')
+    result = build_site(tmp_path / "out", data_copy)
+    assert result.returncode != 0
+    assert f"data/{MEETING}:{line}:1: start: forventet et klokkeslett" in result.stderr
+    assert "12:75" not in result.stdout and "Traceback" not in result.stderr
