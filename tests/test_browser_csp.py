@@ -60,6 +60,7 @@ def test_normal_use_breaks_no_rule(watched: Page, site_url):
     expect(page.locator("body")).not_to_have_attribute("data-md-color-scheme", scheme)
     # the course catalogue (our own script)
     page.goto(site_url + "studier/")
+    page.locator(".kin-filters > summary").click()
     page.select_option("#f-region", "helse-nord")
     expect(page.locator(".kin-catalogue__count")).to_contain_text(" av ")
     assert page.evaluate("window.__csp") == []
