@@ -28,7 +28,7 @@ def test_every_page_carries_the_policy(built_site):
     admin = {p for p in pages if p.relative_to(built_site).parts[0] == "admin"}  # the editor is not a Material page
     for path in set(pages) - admin:
         html = path.read_text(encoding="utf-8")
-        if "http-equiv=\"refresh\"" in html:  # MkDocs' redirect stubs
+        if 'http-equiv="refresh"' in html:  # MkDocs' redirect stubs
             continue
         meta = re.search(r'<meta http-equiv="Content-Security-Policy" content="([^"]+)">', html)
         assert meta, path
@@ -92,8 +92,15 @@ def test_title_is_text(tmp_path, data_copy, browser):
     payload = "</title><script>window.__xss=1</script><b>fet</b> &amp;"
     quoted = payload.replace("'", "''")
     edit(data_copy, "meetings/2022-02-08.yml", "title: Nettverksmøte nr 1 2022", f"title: '{quoted}'")
-    edit(data_copy, "statements.yml", "title: KI-kompetanse i helsefagutdanningene", f"title: '{quoted}'")
-    edit(data_copy, "organisations.yml", "name: Norges teknisk-naturvitenskapelige universitet", f"name: '{quoted}'")
+    edit(
+        data_copy,
+        "statements/ki-kompetanse-i-helsefagutdanningene.yml",
+        "title: KI-kompetanse i helsefagutdanningene",
+        f"title: '{quoted}'",
+    )
+    edit(
+        data_copy, "organisations/ntnu.yml", "name: Norges teknisk-naturvitenskapelige universitet", f"name: '{quoted}'"
+    )
     out = tmp_path / "site"
     result = build_site(out, data_copy)
     assert result.returncode == 0, result.stderr
@@ -104,9 +111,12 @@ def test_title_is_text(tmp_path, data_copy, browser):
             page.goto(base + path)
             assert payload in page.title(), page.title()
             assert page.evaluate("window.__xss") is None
-            assert page.locator("head script:not([src]):not([type])").evaluate_all(
-                "ss => ss.filter(s => s.textContent.includes('__xss')).length"
-            ) == 0
+            assert (
+                page.locator("head script:not([src]):not([type])").evaluate_all(
+                    "ss => ss.filter(s => s.textContent.includes('__xss')).length"
+                )
+                == 0
+            )
     finally:
         page.close()
         server.shutdown()

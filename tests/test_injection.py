@@ -81,7 +81,7 @@ SHAPES = (lambda v: v, lambda v: [v], lambda v: [[v]])  # text, list of text, ta
 
 def field_kind(model: type[BaseModel], name: str) -> tuple[str, int] | None:
     """What a field takes, asked of the schema: (text, url or email; nesting depth), or None."""
-    if field_ref(model, name)[0] is not None:
+    if field_ref(model.model_fields[name])[0] is not None:
         return None  # an id of another record: must stay valid
     adapter = _adapter(model, name)
     for kind, sample in (("text", "<x> y"), ("url", "https://example.org/x"), ("email", "a@example.org")):
@@ -154,7 +154,7 @@ class Poisoner:
         return raw if _accepts(TypeAdapter(model), raw) else None
 
     def sample(self, model: type[BaseModel], name: str) -> object:
-        ref, many = field_ref(model, name)
+        ref, many = field_ref(model.model_fields[name])
         if ref is not None:
             target = self.ids.get(ref.collection, [])
             return None if not target else ([target[0]] if many else target[0])

@@ -155,7 +155,7 @@ def test_seminar_at_a_venue_is_an_education_event_with_its_organisers(tmp_path, 
 def test_hostile_titles_stay_text_in_head_tags_and_jsonld(tmp_path, data_copy, browser):
     edit(data_copy, "meetings/2022-02-08.yml", "title: Nettverksmøte nr 1 2022", f"title: {json.dumps(PAYLOAD)}")
     course_title = "title: Kunstig intelligens og beregningsorientert medisin"
-    edit(data_copy, "courses.yml", course_title, f"title: {json.dumps(PAYLOAD)}")
+    edit(data_copy, "courses/elmed219.yml", course_title, f"title: {json.dumps(PAYLOAD)}")
     out = tmp_path / "site"
     result = build_site(out, data_copy)
     assert result.returncode == 0, result.stdout + result.stderr
