@@ -58,7 +58,9 @@ def test_pages_matching_every_word_come_first(page: Page, site_url):
 )
 def test_names_typed_without_diacritics(page: Page, site_url, query, expected, spelled):
     search(page, site_url, query)
-    expect(page.locator(RESULT).first.locator(f"a[href*='{expected}']")).not_to_have_count(0, timeout=5_000)
+    expect(page.locator(RESULT).first.locator(f"a[href*='{expected}']" if expected else "a[href]")).not_to_have_count(
+        0, timeout=5_000
+    )
     assert spelled in page.locator(RESULT).first.inner_text()
     shown = page.locator(".md-search-result").inner_text()
     assert spelled in shown and query.lower() not in shown.lower()  # teasers show the real spelling only
