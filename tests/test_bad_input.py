@@ -233,9 +233,9 @@ def test_distinct_from_must_name_a_person(data_copy):
 
 def test_unknown_id_in_a_single_reference_field(data_copy):
     """``institution: OrgRef`` (not a list, not optional) is checked too: it used to crash the build."""
-    line = edit(data_copy, "courses.yml", "institution: uib", "institution: hogwarts")
+    line = edit(data_copy, "courses/elmed219.yml", "institution: uib", "institution: hogwarts")
     assert any(
-        e.startswith(f"data/courses.yml:{line}:") and "institution: ukjent id: organisasjonen «hogwarts»" in e
+        e.startswith(f"data/courses/elmed219.yml:{line}:") and "institution: ukjent id: organisasjonen «hogwarts»" in e
         for e in errors_for(data_copy)
     )
 
