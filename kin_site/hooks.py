@@ -88,6 +88,7 @@ def on_config(config, **kwargs):
         raise error from None
     if dump_dir := os.environ.get("KIN_DUMP_MARKDOWN"):
         prerender.write(runtime.data(), _today(), Path(dump_dir), links="page")  # `python -m kin render --links page`
+    config.extra["csp_policy"] = csp.policy  # overrides/main.html; absent under Zensical, which runs no hooks
     config.extra["routes"] = routes  # for overrides/main.html
     return config
 
@@ -108,7 +109,6 @@ def on_env(env, config, files, **kwargs):
     # of ours can include the original instead of copying it.
     theme_dirs = [d for d in config.theme.dirs if d != config.theme.custom_dir]
     env.loader = ChoiceLoader([env.loader, PrefixLoader({"material": FileSystemLoader(theme_dirs)})])
-    env.filters["csp_policy"] = csp.policy  # overrides/main.html: the Content-Security-Policy
     return env
 
 
