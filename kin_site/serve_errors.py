@@ -15,6 +15,8 @@ from html import escape
 
 from mkdocs.exceptions import Abort
 
+from kin_site import csp
+
 log = logging.getLogger("mkdocs.kin")
 
 _state: dict[str, list[str] | None] = {"errors": None}
@@ -53,8 +55,27 @@ def render(lines: list[str]) -> bytes:
     return PAGE.format(summary=summary, items=items).encode("utf-8")
 
 
+def allow_livereload(server) -> None:
+    """Let the page's Content-Security-Policy admit the dev server's live-reload script.
+
+    MkDocs injects an inline ``<script>`` into every page it serves, different on
+    each request, so no build-time hash can allow it. Its hash is added to the
+    served page's policy, which otherwise stays as strict as on the public site.
+    """
+    inject = server._inject_js_into_html
+
+    def inject_allowed(content: bytes, epoch: int) -> bytes:
+        out = inject(content, epoch)
+        injected = out[out.rindex(b"<script>") :]  # the last script: inserted just before </body>
+        hashes = " ".join(csp.script_hashes(injected.decode("utf-8", "replace")))
+        return out.replace(b"script-src 'self'", b"script-src 'self' " + hashes.encode("ascii"), 1)
+
+    server._inject_js_into_html = inject_allowed
+
+
 def install(server) -> None:
     """Let a data error finish the build (as an error page) instead of stalling every request."""
+    allow_livereload(server)
     build = server.builder
 
     def builder(config=None):
