@@ -21,6 +21,7 @@ from pathlib import Path
 from kin import config, links
 from kin.dataset import load_dataset
 from kin.errors import DataValidationError
+from kin.labels import LABELS
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -77,11 +78,11 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     roles = data.role_counts()
     elapsed = time.perf_counter() - started
-    print(
-        f"OK: {len(data.people)} people ({', '.join(f'{n} {r.value}' for r, n in roles.items())}), "
-        f"{len(data.organisations)} organisations, {len(data.meetings)} meetings, "
-        f"{len(data.courses)} courses, {len(data.statements)} statements "
-        f"in {elapsed:.2f} s"
+    counts = ", ".join(f"{n} {LABELS[r].lower()}" for r, n in roles.items())
+    print(  # for the secretariat: Norwegian, as the error messages are
+        f"OK: {len(data.people)} personer ({counts}), {len(data.organisations)} organisasjoner, "
+        f"{len(data.meetings)} arrangementer, {len(data.courses)} studietilbud, "
+        f"{len(data.statements)} uttalelser ({elapsed:.2f} s)".replace(".", ",")
     )
     return 0
 

@@ -113,6 +113,16 @@ def test_saves_a_valid_change(backend, data_copy):
     assert changed_lines(old, (data_copy / MEETING).read_text(encoding="utf-8")) == ["+description: Et møte."]
 
 
+def test_a_new_record_starts_with_its_schema_line(backend, data_copy):
+    raw = "id: ny-person\nname: Ny Person\norganisations:\n  - sykehuspartner\n"
+    status, body = backend(
+        "persistEntry", dataFiles=[{"path": "data/people/ny-person.yml", "raw": raw}], assets=[], options={}
+    )
+    assert status == 200, body
+    written = (data_copy / "people/ny-person.yml").read_text(encoding="utf-8")
+    assert written == "# yaml-language-server: $schema=../schemas/people.schema.json\n" + raw
+
+
 def test_refuses_a_save_that_breaks_the_data(backend, data_copy):
     old = (data_copy / MEETING).read_text(encoding="utf-8")
     raw = as_the_editor_writes(old, lambda m: m["agenda"][0].update(speakers=["finnes-ikke"]))

@@ -43,7 +43,7 @@ FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 TEXT_PAYLOADS = [
     "</title></textarea></script></style>\"'><kin-x data-kin-x=1></kin-x><script>window.__kin_xss=1</script> {m}",
-    "\" onmouseover=\"window.__kin_xss=1\" data-kin-x=\"1 ' onfocus='window.__kin_xss=1' "
+    '" onmouseover="window.__kin_xss=1" data-kin-x="1 \' onfocus=\'window.__kin_xss=1\' '
     "<img src=x onerror=window.__kin_xss=1 data-kin-x> {m}",
     "javascript:window.__kin_xss=1// [klikk](javascript:window.__kin_xss=1) <a href=javascript:1 data-kin-x>{m}</a>",
     "data:text/html,<kin-x data-kin-x=1>{m}</kin-x> <iframe data-kin-x src=data:text/html,x></iframe>",
@@ -59,7 +59,7 @@ TEXT_PAYLOADS = [
 URL_PAYLOAD = "https://evil.example/{m}?a=\"><kin-x/data-kin-x=1>&b='onmouseover='window.__kin_xss=1"
 # Fields no valid record can hold a made-up value in, next to the real data (found by this test).
 UNREACHABLE: set[tuple[str, str]] = set()
-EMAIL_PAYLOAD = "{m}\"><kin-x/data-kin-x=1>@evil.example"
+EMAIL_PAYLOAD = '{m}"><kin-x/data-kin-x=1>@evil.example'
 
 
 def _adapter(model: type[BaseModel], name: str) -> TypeAdapter:

@@ -21,7 +21,7 @@ HEADINGS = [title for _, title, _ in COLUMNS]
 # column types, Norwegian Bokmål (1044, decimal comma), quoted fields not forced to text, and
 # "detect special numbers" on (dates too): the strictest way a user may open the file.
 NB_NO_FILTER = "CSV:59,34,76,1,,1044,false,true"
-HOSTILE = ["=HYPERLINK(\"https://example.org\",\"x\")", "+1+2", "-3+4", "@SUM(1)", "\tTAB", "\rCR"]
+HOSTILE = ['=HYPERLINK("https://example.org","x")', "+1+2", "-3+4", "@SUM(1)", "\tTAB", "\rCR"]
 
 
 @pytest.fixture(scope="module")
@@ -63,7 +63,7 @@ def test_csv_reads_back_with_pandas(built_site, rows):
     for row, (_, line) in zip(rows, frame.iterrows(), strict=True):
         for key, title, kind in COLUMNS:
             want = expected(row, key, kind)
-            assert (pd.isna(line[title]) if want is None else line[title] == want), (row["id"], title)
+            assert pd.isna(line[title]) if want is None else line[title] == want, (row["id"], title)
     assert 7.5 in set(frame["Studiepoeng"])
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -177,3 +178,11 @@ def test_cli_prints_errors_and_fails(data_copy, capsys):
     assert main(["validate", str(data_copy)]) == 1
     err = capsys.readouterr().err
     assert f"data/{MEETING}:6:1: date: forventet en dato som ÅÅÅÅ-MM-DD" in err
+
+
+def test_cli_reports_valid_data_in_norwegian(capsys):
+    from kin.__main__ import main
+
+    assert main(["validate"]) == 0
+    out = capsys.readouterr().out
+    assert re.match(r"OK: \d+ personer \(\d+ medlem, \d+ sekretariat, \d+ observatør\), \d+ organisasjoner, ", out), out

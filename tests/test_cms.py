@@ -1,0 +1,95 @@
+"""The web editor's configuration is generated from the schema, and never stale."""
+
+from __future__ import annotations
+
+import re
+import typing
+
+import yaml
+from conftest import DATA
+
+from kin import cms
+from kin import collections as registry
+from kin import schema as s
+from kin.fieldlabels import field_label
+
+
+def test_committed_config_is_what_the_schema_gives():
+    assert cms.CONFIG.read_text(encoding="utf-8") == cms.render(), (
+        "docs/admin/config.yml is stale: run `.venv/bin/python -m kin.cms` and commit the result"
+    )
+
+
+def _models(model: type[s.Model], seen: set[type]) -> None:
+    if model in seen:
+        return
+    seen.add(model)
+    for info in model.model_fields.values():
+        for arg in _types(info.annotation):
+            if isinstance(arg, type) and issubclass(arg, s.Model):
+                _models(arg, seen)
+
+
+def _types(annotation) -> list:
+    args = typing.get_args(annotation)
+    return [annotation, *(t for a in args for t in _types(a))]
+
+
+def test_every_field_has_a_norwegian_label():
+    models: set[type] = set()
+    for collection in registry.COLLECTIONS:
+        _models(collection.model, models)
+    missing = [f"{m.__name__}.{f}" for m in models for f in m.model_fields if not field_label(m.__name__, f)]
+    assert not missing, f"add these to kin/fieldlabels.py: {sorted(missing)}"
+
+
+def test_one_collection_per_kind_of_record_and_relations_point_at_collections():
+    config = cms.config()
+    names = [c["name"] for c in config["collections"]]
+    assert names == [c.name for c in registry.COLLECTIONS]
+    folders = {c["name"] for c in config["collections"] if "folder" in c}
+    relations = [f for f in _all_fields(config) if f.get("widget") == "relation"]
+    assert {f["collection"] for f in relations} >= {"people", "organisations", "meetings"}
+    assert all(f["collection"] in folders for f in relations)
+
+
+def test_the_editors_patterns_accept_every_value_in_the_data():
+    """The editor must never refuse what the validator accepts (and the data is valid)."""
+    for collection in cms.config()["collections"]:
+        if "folder" not in collection:
+            continue
+        folder = DATA / collection["folder"].removeprefix("data/")
+        for path in sorted(folder.glob("*.yml")):
+            record = yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.BaseLoader)  # all text
+            _check(collection["fields"], record, path.name)
+
+
+def _check(fields: list[dict], record: dict, where: str) -> None:
+    for field in fields:
+        value = record.get(field["name"])
+        if value is None:
+            continue
+        if "pattern" in field:
+            assert re.search(field["pattern"][0], value), (where, field["name"], value)
+        if field.get("widget") == "list" and "field" in field and "pattern" in field["field"]:
+            assert all(re.search(field["field"]["pattern"][0], v) for v in value), (where, field["name"])
+        if field.get("widget") == "list" and "fields" in field:
+            for item in value:
+                _check(field["fields"], item, where)
+        if field.get("widget") == "object":
+            _check(field["fields"], value, where)
+        if field.get("widget") == "select":
+            allowed = {o["value"] for o in field["options"]}
+            assert set(value if isinstance(value, list) else [value]) <= allowed, (where, field["name"], value)
+
+
+def _all_fields(config: dict):
+    def walk(fields):
+        for field in fields:
+            yield field
+            yield from walk(field.get("fields", []))
+
+    for collection in config["collections"]:
+        yield from walk(collection.get("fields", []))
+        for file in collection.get("files", []):
+            yield from walk(file["fields"])
