@@ -32,6 +32,7 @@ from kin import collections as registry
 from kin import schema as s
 from kin.editserver import DEFAULT_PORT
 from kin.fieldlabels import field_label
+from kin.jsonschemas import schema_line
 from kin.labels import LABELS
 
 ROOT = Path(__file__).resolve().parent.parent  # the project (the config is served by the site)
@@ -199,6 +200,14 @@ class Generator:
         prefix = next((f"{{{{fields.{f}}}}} " for f in ("time", "date", "day", "year") if f in model.model_fields), "")
         return f"{prefix}{{{{fields.{shown}}}}}"
 
+    def record_fields(self, c: registry.Collection) -> list[dict[str, Any]]:
+        """The fields of a record file. The first one carries the file's schema line as a
+        comment: Decap writes it above that key, so a file saved through the GitHub
+        back end keeps pointing text editors at its JSON Schema."""
+        fields = self.fields(c.model)
+        fields[0]["comment"] = schema_line(c).removeprefix("# ")
+        return fields
+
     def collection(self, c: registry.Collection) -> dict[str, Any]:
         base = {"name": c.name, "label": c.label, "label_singular": c.singular}
         if c.folder:
@@ -214,11 +223,11 @@ class Generator:
                 "slug": f"{{{{{c.id_field}}}}}",
                 "summary": self.summary(c.model) if shown != c.id_field else f"{{{{{shown}}}}}",
                 "sortable_fields": [f for f in ("date", "name", "title") if f in c.model.model_fields],
-                "fields": self.fields(c.model),
+                "fields": self.record_fields(c),
             }
         return {
             **base,
-            "files": [{"name": c.name, "label": c.label, "file": f"data/{c.file}", "fields": self.fields(c.model)}],
+            "files": [{"name": c.name, "label": c.label, "file": f"data/{c.file}", "fields": self.record_fields(c)}],
         }
 
 

@@ -85,7 +85,7 @@ class DataFolder:
             old = path.read_text(encoding="utf-8") if path.exists() else None
             try:
                 changes[target] = roundtrip.merge(old, item["raw"], item["path"])
-                if old is None:
+                if old is None:  # the merge writes no comments: the schema line goes first again
                     changes[target] = self.header(target) + changes[target]
             except DataValidationError as exc:
                 raise Rejected(_message(exc)) from None

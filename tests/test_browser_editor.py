@@ -12,6 +12,7 @@ KIN_UPDATE_SCREENSHOTS=1 to refresh them.
 from __future__ import annotations
 
 import difflib
+import json
 import subprocess
 import sys
 import threading
@@ -70,6 +71,13 @@ def publish(page: Page) -> None:
     page.get_by_role("menuitem", name="Publiser nå").click()
 
 
+def _saved_files(request) -> list[dict]:
+    if request.method != "POST" or not request.url.endswith("/api/v1"):
+        return []
+    body = json.loads(request.post_data or "{}")
+    return body["params"]["dataFiles"] if body.get("action") == "persistEntry" else []
+
+
 def changed_lines(old: str, new: str) -> list[str]:
     diff = difflib.unified_diff(old.splitlines(), new.splitlines(), lineterm="", n=0)
     return [line for line in diff if line[:1] in "+-" and line[:3] not in ("+++", "---")]
@@ -81,6 +89,8 @@ def test_secretariat_adds_a_meeting_and_edits_a_person(editor, page: Page, shot,
     page.set_viewport_size({"width": 1280, "height": 860})
     hosts: set[str] = set()
     page.on("request", lambda request: hosts.add(urlparse(request.url).netloc.split(":")[0]))
+    saves: list[dict] = []  # what Decap sends: the file as its GitHub back end would write it too
+    page.on("request", lambda r: saves.extend(_saved_files(r)))
 
     # A comment in a record file carries meaning; a save through the editor keeps it.
     person_file = data / PERSON
@@ -152,6 +162,9 @@ def test_secretariat_adds_a_meeting_and_edits_a_person(editor, page: Page, shot,
         "    speakers:\n"
         "      - alia-zaka\n"
     )
+    # Decap itself writes the schema line (a field comment), so files saved in production keep it.
+    assert saves[0]["path"] == f"data/{MEETING}"
+    assert saves[0]["raw"].startswith("# yaml-language-server: $schema=../schemas/meetings.schema.json\nid: ")
     assert changed_lines(person_before, person_file.read_text("utf-8")) == [
         '-affiliation: "Sykehuspartner"',
         '+affiliation: "Sykehuspartner HF"',

@@ -12,6 +12,7 @@ from kin import cms
 from kin import collections as registry
 from kin import schema as s
 from kin.fieldlabels import field_label
+from kin.jsonschemas import schema_line
 
 
 def test_committed_config_is_what_the_schema_gives():
@@ -93,3 +94,11 @@ def _all_fields(config: dict):
         yield from walk(collection.get("fields", []))
         for file in collection.get("files", []):
             yield from walk(file["fields"])
+
+
+def test_every_record_file_keeps_its_schema_line_when_the_editor_writes_it():
+    """Decap writes a field's ``comment`` above its key: the first field carries the schema line."""
+    for collection, entry in zip(registry.COLLECTIONS, cms.config()["collections"], strict=True):
+        fields = entry["fields"] if "folder" in entry else entry["files"][0]["fields"]
+        assert "# " + fields[0]["comment"] == schema_line(collection)
+        assert all("comment" not in f for f in fields[1:])
