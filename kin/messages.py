@@ -186,6 +186,23 @@ def unknown_field(fields_link: str = "") -> str:
     return f"ukjent felt (sjekk stavemåten; {where})"
 
 
+# Pydantic error types whose message only fills in the limit, the given value ({given})
+# or the allowed values ({allowed}) from the error's context.
+_BY_TYPE = {
+    "enum": "ugyldig verdi {given}; tillatt er {allowed}",
+    "literal_error": "ugyldig verdi {given}; tillatt er {allowed}",
+    "string_too_short": "kan ikke være tom",
+    "string_too_long": "for lang (høyst {max_length} tegn)",
+    "too_short": "må ha minst {min_length} oppføring(er)",
+    "too_long": "kan ha høyst {max_length} oppføringer",
+    "greater_than": "må være større enn {gt}, fikk {given}",
+    "greater_than_equal": "må være minst {ge}, fikk {given}",
+    "less_than": "må være mindre enn {lt}, fikk {given}",
+    "less_than_equal": "kan være høyst {le}, fikk {given}",
+    "finite_number": "må være et endelig tall, fikk {given}",
+}
+
+
 def validation(err: dict[str, Any]) -> str:
     """A pydantic error (one item of ``ValidationError.errors()``), in Norwegian."""
     kind, given, ctx = err["type"], err.get("input"), err.get("ctx") or {}
@@ -195,8 +212,8 @@ def validation(err: dict[str, Any]) -> str:
         return "obligatorisk felt mangler"
     if kind == "string_type" and isinstance(given, bool):
         return f"forventet tekst, fikk {_given(given)}; sett verdien i anførselstegn"
-    if kind == "enum":
-        return f"ugyldig verdi {_given(given)}; tillatt er {_either(ctx)}"
+    if kind in _BY_TYPE:
+        return _BY_TYPE[kind].format_map({**ctx, "given": _given(given), "allowed": _either(ctx)})
     if kind in EXPECTED:
         return f"forventet {EXPECTED[kind]}, fikk {_given(given)}"
     if kind == "string_pattern_mismatch":
@@ -206,27 +223,7 @@ def validation(err: dict[str, Any]) -> str:
         if pattern == r"^[a-z0-9][a-z0-9-]*$":
             return f"ugyldig id {_given(given)}: bruk små bokstaver a–z, sifre og bindestrek (som ola-nordmann)"
         return f"{_given(given)} har feil form (må passe mønsteret {pattern})"
-    if kind == "string_too_short":
-        return "kan ikke være tom"
-    if kind == "string_too_long":
-        return f"for lang (høyst {ctx.get('max_length')} tegn)"
-    if kind == "too_short":
-        return f"må ha minst {ctx.get('min_length')} oppføring(er)"
-    if kind == "too_long":
-        return f"kan ha høyst {ctx.get('max_length')} oppføringer"
-    if kind == "greater_than":
-        return f"må være større enn {ctx.get('gt')}, fikk {_given(given)}"
-    if kind == "greater_than_equal":
-        return f"må være minst {ctx.get('ge')}, fikk {_given(given)}"
-    if kind == "less_than":
-        return f"må være mindre enn {ctx.get('lt')}, fikk {_given(given)}"
-    if kind == "less_than_equal":
-        return f"kan være høyst {ctx.get('le')}, fikk {_given(given)}"
-    if kind == "finite_number":
-        return f"må være et endelig tall, fikk {_given(given)}"
     if kind == "value_error":
         # Our own validators (kin/schema.py) raise ValueError with a Norwegian message.
         return str(ctx.get("error", err["msg"])).removeprefix("Value error, ")
-    if kind == "literal_error":
-        return f"ugyldig verdi {_given(given)}; tillatt er {_either(ctx)}"
     return f"ugyldig verdi {_given(given)} ({kind})"
