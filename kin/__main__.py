@@ -71,10 +71,8 @@ def main(argv: list[str] | None = None) -> int:
         return export(args.data_dir, args.out_dir, args.site_url or config.site_url())
 
     started = time.perf_counter()
-    try:
-        data = load_dataset(args.data_dir)
-    except DataValidationError as exc:
-        print(exc, file=sys.stderr)
+    data = _load(args.data_dir)
+    if data is None:
         return 1
     roles = data.role_counts()
     elapsed = time.perf_counter() - started
@@ -82,9 +80,18 @@ def main(argv: list[str] | None = None) -> int:
     print(  # for the secretariat: Norwegian, as the error messages are
         f"OK: {len(data.people)} personer ({counts}), {len(data.organisations)} organisasjoner, "
         f"{len(data.meetings)} arrangementer, {len(data.courses)} studietilbud, "
-        f"{len(data.statements)} uttalelser ({elapsed:.2f} s)".replace(".", ",")
+        f"{len(data.statements)} uttalelser ({f'{elapsed:.2f}'.replace('.', ',')} s)"
     )
     return 0
+
+
+def _load(data_dir: Path):
+    """The validated data, or None after printing every error (to stderr)."""
+    try:
+        return load_dataset(data_dir)
+    except DataValidationError as exc:
+        print(exc, file=sys.stderr)
+        return None
 
 
 def serve_editor(data_dir: Path | None, port: int | None) -> int:
@@ -102,26 +109,22 @@ def serve_editor(data_dir: Path | None, port: int | None) -> int:
 def export(data_dir: Path, out_dir: Path, site_url: str) -> int:
     from kin import export as outputs  # icalendar is only needed here
 
-    try:
-        data = load_dataset(data_dir)
-    except DataValidationError as exc:
-        print(exc, file=sys.stderr)
+    data = _load(data_dir)
+    if data is None:
         return 1
     written = outputs.write_all(data, out_dir, site_url)
-    print(f"OK: {len(written)} files written to {out_dir}")
+    print(f"OK: {len(written)} filer skrevet til {out_dir}")
     return 0
 
 
 def render_markdown(data_dir: Path, out_dir: Path, links: str) -> int:
     from kin_site import prerender  # the site's templates; no site generator
 
-    try:
-        data = load_dataset(data_dir)
-    except DataValidationError as exc:
-        print(exc, file=sys.stderr)
+    data = _load(data_dir)
+    if data is None:
         return 1
     written = prerender.write(data, config.today(), out_dir, links=links)
-    print(f"OK: {len(written)} pages written to {out_dir}")
+    print(f"OK: {len(written)} sider skrevet til {out_dir}")
 
 
 def new_record(item: str, options: list[str]) -> int:
