@@ -19,22 +19,14 @@ from kin.loader import load_yaml
 
 
 def person_file(data: Path, person_id: str) -> str:
-    """Where a person's record lives: one file per person, or the people list."""
-    return f"people/{person_id}.yml" if (data / "people").is_dir() else "people.yml"
+    return f"people/{person_id}.yml"
 
 
 def add_person(data: Path, person_id: str, name: str, extra: str = "") -> tuple[str, int]:
     """Add a person; return (file, line of its name)."""
-    if (data / "people").is_dir():
-        rel = f"people/{person_id}.yml"
-        (data / rel).write_text(f"id: {person_id}\nname: {name}\norganisations: [ntnu]\n{extra}", encoding="utf-8")
-        return rel, 2
-    path = data / "people.yml"
-    text = path.read_text(encoding="utf-8")
-    extra = "".join(f"    {line}\n" for line in extra.splitlines())
-    record = f"  - id: {person_id}\n    name: {name}\n    organisations: [ntnu]\n{extra}"
-    path.write_text(text + record, encoding="utf-8")
-    return "people.yml", text.count("\n") + 2
+    rel = person_file(data, person_id)
+    (data / rel).write_text(f"id: {person_id}\nname: {name}\norganisations: [ntnu]\n{extra}", encoding="utf-8")
+    return rel, 2
 
 
 # --- YAML tags and control characters --------------------------------------------
