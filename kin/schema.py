@@ -5,6 +5,12 @@ few conversions we allow (ISO dates, ``HH:MM`` times) are explicit validators.
 Fields that point at other records carry a ``Ref`` marker; ``kin.references``
 checks them after validation. ``kin.export`` turns these same models into the
 published JSON Schemas, so there is no second copy of the rules.
+
+Field descriptions, and the docstrings of the models and enums that appear in
+the JSON Schemas, are the secretariat's help text (web editor hints, hover
+help in VS Code, ``data/FIELDS.md``), so they are written in Norwegian Bokmål;
+notes for developers go in comments. ``tests/test_editor_schemas.py`` fails on
+an English description.
 """
 
 from __future__ import annotations
@@ -79,7 +85,7 @@ MeetingRef = Annotated[Id, Ref("meetings")]
 
 
 # Said of every field whose value KIN chose rather than copied (region, kinds, level, format).
-EDITORIAL = "Editorial classification by KIN, not text from the sources"
+EDITORIAL = "KINs egen klassifisering, ikke tekst fra kildene"
 
 # Enums are matched by value; strict mode would demand enum instances.
 Lax = Annotated[T, Field(strict=False)]
@@ -101,8 +107,8 @@ class Language(StrEnum):
 
 
 class Link(Model):
-    title: Text = Field(description="Link text")
-    url: Url = Field(description="The address")
+    title: Text = Field(description="Teksten som vises som lenke")
+    url: Url = Field(description="Adressen lenken går til")
 
 
 def _bullet(value: object) -> object:
@@ -114,37 +120,44 @@ def _bullet(value: object) -> object:
 
 
 class Bullet(Model):
-    """One bullet point; in YAML plain text, or ``text`` with nested ``points``."""
+    # In YAML either plain text or ``text`` with nested ``points`` (``_bullet``).
+    """Et kulepunkt: enten bare tekst, eller tekst (text) med underpunkter (points)."""
 
-    text: Text = Field(description="The bullet point's text")
-    points: list[BulletItem] = Field(default_factory=list, description="Nested bullet points")
+    text: Text = Field(description="Teksten i kulepunktet")
+    points: list[BulletItem] = Field(default_factory=list, description="Underpunkter til kulepunktet")
 
 
 BulletItem = Annotated[Bullet, BeforeValidator(_bullet, json_schema_input_type=str | Bullet)]
 
 
 class Fact(Model):
-    label: Text = Field(description="Editorial label of the fact, e.g. 'Etablert'")
-    value: Text = Field(description="The fact as the source gives it")
-    people: list[PersonRef] = Field(default_factory=list, description="People the fact names, linked")
-    organisations: list[OrgRef] = Field(default_factory=list, description="Organisations the fact names, linked")
+    label: Text = Field(description="Etikett for faktumet, valgt av KIN, for eksempel «Etablert»")
+    value: Text = Field(description="Faktumet slik kilden oppgir det")
+    people: list[PersonRef] = Field(
+        default_factory=list, description="Personer som nevnes i faktumet; vises som lenker"
+    )
+    organisations: list[OrgRef] = Field(
+        default_factory=list, description="Organisasjoner som nevnes i faktumet; vises som lenker"
+    )
 
 
 class Source(Model):
-    """Where a section's content was presented."""
+    """Hvor innholdet ble presentert."""
 
-    meeting: MeetingRef = Field(description="The meeting where it was presented (its id, the date)")
-    speakers: list[PersonRef] = Field(default_factory=list, description="Who presented it")
-    slide: Text | None = Field(None, description="Title of the slide or talk the content is taken from")
+    meeting: MeetingRef = Field(description="Møtet der det ble presentert; oppgi møtets id, det vil si datoen")
+    speakers: list[PersonRef] = Field(default_factory=list, description="Hvem som presenterte det")
+    slide: Text | None = Field(None, description="Tittelen på lysarket eller innlegget som innholdet er hentet fra")
 
 
 class Table(Model):
-    caption: Text = Field(description="Caption of the table")
-    columns: list[Text] = Field(min_length=1, description="Column headings")
-    rows: list[list[str]] = Field(min_length=1, description='Cells as in the source; an empty cell is ""')
-    credit: Text | None = Field(None, description="Whom the source credits for the table")
-    language: Lax[Language] | None = Field(None, description="Language of the table when it is not Norwegian")
-    source: Source | None = Field(None, description="Where the table was shown")
+    caption: Text = Field(description="Tabellteksten: hva tabellen viser")
+    columns: list[Text] = Field(min_length=1, description="Kolonneoverskrifter")
+    rows: list[list[str]] = Field(
+        min_length=1, description='Cellene slik de står i kilden, én liste per rad; en tom celle skrives ""'
+    )
+    credit: Text | None = Field(None, description="Hvem kilden oppgir som opphav til tabellen")
+    language: Lax[Language] | None = Field(None, description="Tabellens språk, når det ikke er norsk")
+    source: Source | None = Field(None, description="Hvor tabellen ble vist")
 
     @model_validator(mode="after")
     def _rows_fit_columns(self) -> Table:
@@ -155,16 +168,16 @@ class Table(Model):
 
 
 class Section(Model):
-    title: Text = Field(description="Heading; the source's own slide title where it has one")
-    language: Lax[Language] | None = Field(None, description="Language of the text when it is not Norwegian")
-    text: list[Text] = Field(default_factory=list, description="Paragraphs, as written in the source")
-    points: list[BulletItem] = Field(default_factory=list, description="Bullet points, as written in the source")
-    quotes: list[Text] = Field(default_factory=list, description="Quotations, word for word")
-    table: Table | None = Field(None, description="A table")
-    people: list[PersonRef] = Field(default_factory=list, description="People the section is about, linked")
-    links: list[Link] = Field(default_factory=list, description="Links, each with a title and address")
-    sections: list[Section] = Field(default_factory=list, description="Subsections")
-    source: Source | None = Field(None, description="Where the section's content was presented")
+    title: Text = Field(description="Overskrift; bruk lysarkets egen tittel der kilden har en")
+    language: Lax[Language] | None = Field(None, description="Tekstens språk, når det ikke er norsk")
+    text: list[Text] = Field(default_factory=list, description="Tekstavsnitt, slik de står i kilden")
+    points: list[BulletItem] = Field(default_factory=list, description="Kulepunkter, slik de står i kilden")
+    quotes: list[Text] = Field(default_factory=list, description="Sitater, ord for ord")
+    table: Table | None = Field(None, description="En tabell")
+    people: list[PersonRef] = Field(default_factory=list, description="Personer avsnittet handler om; vises som lenker")
+    links: list[Link] = Field(default_factory=list, description="Lenker, hver med tittel og adresse")
+    sections: list[Section] = Field(default_factory=list, description="Underavsnitt")
+    source: Source | None = Field(None, description="Hvor innholdet i avsnittet ble presentert")
 
 
 # --- Organisations and people -------------------------------------------------
@@ -191,21 +204,28 @@ class Region(StrEnum):
 
 class Organisation(Model):
     id: Id = Field(
-        description="Id (lower-case letters, digits, hyphens); equals the file name; page /organisasjoner/<id>/"
+        description="Id (små bokstaver a–z, sifre og bindestrek); samme som filnavnet; siden blir /organisasjoner/<id>/"
     )
-    name: Text = Field(description="Full name")
+    name: Text = Field(description="Fullt navn")
     short_name: Text | None = Field(
-        None, description="Short name (e.g. UiB), shown on the organisation's page and where space is short"
+        None, description="Kortnavn (for eksempel UiB), vist på organisasjonens side og der det er trangt om plassen"
     )
-    kind: Lax[OrgKind] = Field(description=f"Kind of organisation. {EDITORIAL}.")
-    region: Lax[Region] | None = Field(None, description=f"Health region. {EDITORIAL}; absent where not clear.")
+    kind: Lax[OrgKind] = Field(description=f"Type organisasjon. {EDITORIAL}.")
+    region: Lax[Region] | None = Field(None, description=f"Helseregion. {EDITORIAL}; utelates når det ikke er klart.")
     parent: OrgRef | None = Field(
-        None, description="The organisation this one belongs to (a centre under a hospital), linked as 'Del av'"
+        None,
+        description=(
+            "Organisasjonen denne hører til (for eksempel et senter under et sykehus); vises som lenke under «Del av»"
+        ),
     )
-    note: Text | None = Field(None, description="A note, shown as a paragraph on the organisation's page")
-    description: list[Text] = Field(default_factory=list, description="Paragraphs describing it, from the sources")
-    facts: list[Fact] = Field(default_factory=list, description="Key facts (founded, size, leader, ...)")
-    sections: list[Section] = Field(default_factory=list, description="What the sources tell about it, by topic")
+    note: Text | None = Field(None, description="En merknad, vist som et eget avsnitt på organisasjonens side")
+    description: list[Text] = Field(
+        default_factory=list, description="Avsnitt som beskriver organisasjonen, hentet fra kildene"
+    )
+    facts: list[Fact] = Field(default_factory=list, description="Nøkkelfakta (etablert, størrelse, leder …)")
+    sections: list[Section] = Field(
+        default_factory=list, description="Det kildene forteller om organisasjonen, ordnet etter tema"
+    )
 
 
 class Role(StrEnum):
@@ -215,21 +235,21 @@ class Role(StrEnum):
 
 
 class Person(Model):
-    id: Id = Field(description="Id (first-last name: lower-case letters, digits, hyphens); equals the file name")
-    name: Text = Field(description="Name as written in the seed")
-    aliases: list[Text] = Field(default_factory=list, description="Other spellings found in the sources")
-    affiliation: Text | None = Field(None, description="Affiliation exactly as written in the member list")
+    id: Id = Field(description="Id (fornavn-etternavn: små bokstaver a–z, sifre og bindestrek); samme som filnavnet")
+    name: Text = Field(description="Navnet slik det er skrevet i kildene")
+    aliases: list[Text] = Field(default_factory=list, description="Andre skrivemåter av navnet som finnes i kildene")
+    affiliation: Text | None = Field(None, description="Tilknytning, nøyaktig slik den står i medlemslisten")
     organisations: list[OrgRef] = Field(
         min_length=1,
-        description="Organisations the person belongs to; give the region and kind in the network statistics",
+        description="Organisasjonene personen hører til; deres helseregion og type teller med i nettverkets statistikk",
     )
-    role: Lax[Role] | None = Field(None, description="Network role; absent for guests")
+    role: Lax[Role] | None = Field(None, description="Rolle i nettverket; utelates for gjester")
     titles: list[Text] = Field(
-        default_factory=list, description="Positions and titles, shown under the name in the people list"
+        default_factory=list, description="Stillinger og titler, vist under navnet i personlisten"
     )
     distinct_from: list[PersonRef] = Field(
         default_factory=list,
-        description="Ids of other people with the same name: confirms they are different people",
+        description="Id-ene til andre personer med samme navn: bekrefter at de er forskjellige personer",
     )
 
 
@@ -237,31 +257,31 @@ class Person(Model):
 
 
 class Value(Model):
-    name: Text = Field(description="The value, shown as a tag on the home page")
-    description: Text | None = Field(None, description="What the value means")
+    name: Text = Field(description="Verdien, vist som en etikett på forsiden")
+    description: Text | None = Field(None, description="Hva verdien betyr")
 
 
 class Contact(Model):
-    person: PersonRef = Field(description="The contact person, linked on the About page")
-    email: Email = Field(description="Email address, shown as a link")
-    role: Text | None = Field(None, description="What to contact the person about, shown in brackets")
+    person: PersonRef = Field(description="Kontaktpersonen, vist som lenke på siden Om KIN")
+    email: Email = Field(description="E-postadresse, vist som lenke")
+    role: Text | None = Field(None, description="Hva man kan kontakte personen om, vist i parentes")
 
 
 class Network(Model):
-    name: Text = Field(description="The network's full name")
-    short_name: Text = Field(description="The network's short name (KIN)")
+    name: Text = Field(description="Nettverkets fulle navn")
+    short_name: Text = Field(description="Nettverkets kortnavn (KIN)")
     purpose: list[Text] = Field(
-        description="The purpose, one paragraph per item; the first is the lead on the home page"
+        description="Formålet, ett avsnitt per punkt i listen; det første er ingressen på forsiden"
     )
-    values: list[Value] = Field(description="The network's values, shown on the home page")
-    contacts: list[Contact] = Field(description="Contact people with email, shown under 'Kontakt' on the About page")
+    values: list[Value] = Field(description="Nettverkets verdier, vist på forsiden")
+    contacts: list[Contact] = Field(description="Kontaktpersoner med e-post, vist under «Kontakt» på siden Om KIN")
     secretariat_lead: PersonRef | None = Field(
-        None, description="Head of the secretariat, marked 'Leder' in the secretariat list"
+        None, description="Leder av sekretariatet, merket «Leder» i listen over sekretariatet"
     )
-    minutes_location: Text | None = Field(None, description="Where minutes are made available (e.g. Teams)")
-    invitations_location: Text | None = Field(None, description="How meeting invitations are sent")
+    minutes_location: Text | None = Field(None, description="Hvor referatene gjøres tilgjengelige (for eksempel Teams)")
+    invitations_location: Text | None = Field(None, description="Hvordan møteinvitasjoner sendes ut")
     website: Url | None = Field(
-        None, description="KIN's page at the Norwegian Centre for E-health Research, linked from the About page"
+        None, description="KINs side hos Nasjonalt senter for e-helseforskning, lenket til fra siden Om KIN"
     )
 
 
@@ -269,7 +289,8 @@ class Network(Model):
 
 
 class EventKind(StrEnum):
-    """What kind of event a record is; the site's wording and sections follow it."""
+    # The site's wording and an event's allowed sections follow its kind.
+    """Hva slags arrangement det er; ordlyden på siden og hvilke deler arrangementet kan ha, følger av typen."""
 
     network_meeting = "network-meeting"
     seminar = "seminar"
@@ -311,23 +332,31 @@ class AgendaKind(StrEnum):
 
 
 class Panellist(Model):
-    person: PersonRef = Field(description="The panellist (a person id)")
-    role_text: Text | None = Field(None, description="How the panellist was introduced")
+    person: PersonRef = Field(description="Paneldeltakeren")
+    role_text: Text | None = Field(None, description="Hvordan paneldeltakeren ble presentert")
 
 
 class AgendaItem(Model):
-    time: Clock | None = Field(None, description='Start time of the item, quoted "HH:MM"; leave out when not given')
-    title: Text = Field(description="Title of the item as on the agenda")
-    kind: Lax[AgendaKind] = Field(description="Kind of item: welcome, talk, panel, break ...")
-    speakers: list[PersonRef] = Field(default_factory=list, description="Speakers (person ids)")
-    speaker_text: Text | None = Field(None, description="Speaker line exactly as on the agenda")
-    slide_title: Text | None = Field(None, description="Title on the talk's own slides, if different")
-    moderator: PersonRef | None = Field(None, description="Moderator of a panel (a person id)")
-    moderator_text: Text | None = Field(None, description="Moderator line exactly as on the agenda")
-    panellists: list[Panellist] = Field(
-        default_factory=list, description="Panel members, each a person with an optional role text"
+    time: Clock | None = Field(
+        None,
+        description=(
+            'Starttid for punktet, som TT:MM (i YAML-filen i anførselstegn: "10:15"); '
+            "utelates når kilden ikke oppgir den"
+        ),
     )
-    items: list[AgendaItem] = Field(default_factory=list, description="Sub-items, e.g. the talks of a session")
+    title: Text = Field(description="Tittelen på punktet, slik den står i programmet")
+    kind: Lax[AgendaKind] = Field(
+        description="Type punkt, for eksempel velkommen (welcome), innlegg (talk), panel (panel) eller pause (break)"
+    )
+    speakers: list[PersonRef] = Field(default_factory=list, description="Innledere")
+    speaker_text: Text | None = Field(None, description="Innlederlinjen nøyaktig slik den står i programmet")
+    slide_title: Text | None = Field(None, description="Tittelen på innleggets egne lysark, hvis den er en annen")
+    moderator: PersonRef | None = Field(None, description="Ordstyrer for et panel")
+    moderator_text: Text | None = Field(None, description="Ordstyrerlinjen nøyaktig slik den står i programmet")
+    panellists: list[Panellist] = Field(
+        default_factory=list, description="Paneldeltakere, hver en person med valgfri rolletekst"
+    )
+    items: list[AgendaItem] = Field(default_factory=list, description="Underpunkter, for eksempel innleggene i en bolk")
 
 
 class MinutesStatus(StrEnum):
@@ -336,11 +365,11 @@ class MinutesStatus(StrEnum):
 
 
 class Minutes(Model):
-    status: Lax[MinutesStatus] | None = Field(None, description="Draft or approved, if stated")
-    published_on: Text | None = Field(None, description="Where the minutes are published, e.g. Teams")
-    url: Url | None = Field(None, description="Link to the minutes, where public")
-    approval: Text | None = Field(None, description="What the source says about approving the minutes")
-    comments_to: list[PersonRef] = Field(default_factory=list, description="Who takes comments (person ids)")
+    status: Lax[MinutesStatus] | None = Field(None, description="Utkast eller godkjent, hvis kilden sier det")
+    published_on: Text | None = Field(None, description="Hvor referatet publiseres, for eksempel Teams")
+    url: Url | None = Field(None, description="Lenke til referatet, der det er offentlig")
+    approval: Text | None = Field(None, description="Hva kilden sier om godkjenning av referatet")
+    comments_to: list[PersonRef] = Field(default_factory=list, description="Hvem som tar imot kommentarer")
 
 
 class PollKind(StrEnum):
@@ -350,28 +379,30 @@ class PollKind(StrEnum):
 
 
 class Poll(Model):
-    question: Text = Field(description="The question as asked")
-    kind: Lax[PollKind] = Field(description="Multiple choice, ranking or open answer")
-    tool: Text | None = Field(None, description="Poll tool, e.g. Mentimeter")
-    code: Text | None = Field(None, description="Code participants entered")
-    url: Url | None = Field(None, description="Link to the poll tool")
-    options: list[Text] = Field(default_factory=list, description="Answer options, as given")
-    agenda_time: Clock | None = Field(None, description="Time of the agenda item the poll belonged to")
+    question: Text = Field(description="Spørsmålet slik det ble stilt")
+    kind: Lax[PollKind] = Field(description="Flervalg, rangering eller åpent svar")
+    tool: Text | None = Field(None, description="Avstemningsverktøy, for eksempel Mentimeter")
+    code: Text | None = Field(None, description="Koden deltakerne skrev inn")
+    url: Url | None = Field(None, description="Lenke til avstemningsverktøyet")
+    options: list[Text] = Field(default_factory=list, description="Svaralternativene, slik de ble gitt")
+    agenda_time: Clock | None = Field(None, description="Klokkeslettet for programpunktet avstemningen hørte til")
     note: Text | None = Field(
-        None, description="What the slides say about the poll, e.g. results from an earlier meeting"
+        None, description="Hva lysarkene sier om avstemningen, for eksempel resultater fra et tidligere møte"
     )
 
 
 class CallForInput(Model):
-    text: Text = Field(description="The call for input, as written")
-    contact: PersonRef | None = Field(None, description="Who receives input (a person id)")
-    email: Email | None = Field(None, description="E-mail address for input, as published")
+    text: Text = Field(description="Oppfordringen til innspill, slik den er skrevet")
+    contact: PersonRef | None = Field(None, description="Hvem som tar imot innspill")
+    email: Email | None = Field(None, description="E-postadresse for innspill, slik den er publisert")
 
 
 class Venue(Model):
-    name: Text | None = Field(None, description="Name of the place, e.g. a library or a hospital's auditorium")
-    address: Text | None = Field(None, description="Street address, as the organisers give it")
-    city: Text | None = Field(None, description="Town or city")
+    name: Text | None = Field(
+        None, description="Navnet på stedet, for eksempel et bibliotek eller et auditorium på et sykehus"
+    )
+    address: Text | None = Field(None, description="Gateadresse, slik arrangørene oppgir den")
+    city: Text | None = Field(None, description="By eller tettsted")
 
     @model_validator(mode="after")
     def _not_empty(self) -> Venue:
@@ -381,54 +412,74 @@ class Venue(Model):
 
 
 class Online(Model):
-    platform: Text = Field(description="Online platform, e.g. Teams or Zoom")
-    join_url: Url | None = Field(None, description="Public link to join; leave out when only invitees get it")
-    join_info: Text | None = Field(None, description="Public joining details (meeting id, how to get the link)")
+    platform: Text = Field(description="Digital plattform, for eksempel Teams eller Zoom")
+    join_url: Url | None = Field(None, description="Offentlig lenke for å delta; utelates når bare inviterte får den")
+    join_info: Text | None = Field(
+        None, description="Offentlig informasjon om hvordan man deltar (møte-id, hvordan man får lenken)"
+    )
 
 
 class Registration(Model):
-    required: bool = Field(True, description="Whether participants must register; false means no registration")
-    url: Url | None = Field(None, description="Where to register")
-    deadline: IsoDate | None = Field(None, description="Last day to register")
+    required: bool = Field(True, description="Om deltakerne må melde seg på; false betyr ingen påmelding")
+    url: Url | None = Field(None, description="Hvor man melder seg på")
+    deadline: IsoDate | None = Field(None, description="Siste dag for påmelding")
 
 
 class Event(Model):
-    """One of KIN's events. Network meetings, seminars, relay stages and the
-    rest share this model; ``kind`` decides the wording and which sections the
-    event may have (``KIND_SECTIONS``)."""
+    # Network meetings, seminars, relay stages and the rest share this model;
+    # ``kind`` decides the wording and which sections the event may have (``KIND_SECTIONS``).
+    """Et av KINs arrangementer: nettverksmøte, seminar, etappe i KI-stafetten og annet.
+    Typen (kind) bestemmer ordlyden på siden og hvilke deler arrangementet kan ha."""
 
-    id: Id = Field(description="The event's id; equals its file name (usually the date, e.g. 2022-02-08)")
-    kind: Lax[EventKind] = Field(EventKind.network_meeting, description="Kind of event; network-meeting if left out")
-    title: Text = Field(description="Title of the event")
-    number: int | None = Field(None, ge=1, description="Number within the year (network meetings)")
-    date: IsoDate = Field(description="Day of the event (first day if it lasts several days)")
-    end_date: IsoDate | None = Field(None, description="Last day, for an event over several days")
-    start: Clock | None = Field(None, description="Start time (Norwegian time); leave out when not given")
-    end: Clock | None = Field(None, description="End time (Norwegian time); leave out when not given")
-    status: Lax[EventStatus] | None = Field(None, description="Planned, confirmed or cancelled, if stated")
-    format: Lax[MeetingFormat] | None = Field(None, description="Digital, physical or hybrid")
-    venue: Venue | None = Field(None, description="Where the event takes place in person")
-    online: Online | None = Field(None, description="How to take part online")
-    region: Lax[Region] | None = Field(None, description="Health region the event is held in (editorial)")
-    theme: Text | None = Field(None, description="Focus theme; required for network meetings")
-    description: Text | None = Field(None, description="A short description of the event")
-    organisers: list[OrgRef] = Field(
-        default_factory=list, description="Organisations that organise the event; empty means KIN alone"
+    id: Id = Field(description="Arrangementets id; samme som filnavnet (vanligvis datoen, for eksempel 2022-02-08)")
+    kind: Lax[EventKind] = Field(
+        EventKind.network_meeting, description="Type arrangement; nettverksmøte (network-meeting) hvis feltet utelates"
     )
-    co_organisers: list[OrgRef] = Field(default_factory=list, description="Organisations that organise it with KIN")
-    audience: Lax[Audience] | None = Field(None, description="Who may take part: members, invited or public")
-    registration: Registration | None = Field(None, description="Whether and how to register")
-    programme_url: Url | None = Field(None, description="Link to the event's own programme page")
-    relay: bool = Field(False, description="A stage of KI-stafetten (always true for relay-stage events)")
-    part_of: MeetingRef | None = Field(None, description="The event this one belongs to, e.g. a conference")
-    announced: IsoDate | None = Field(None, description="Day the event was announced; dates its feed entry")
-    agenda: list[AgendaItem] = Field(default_factory=list, description="Agenda (programme) items in order")
-    minutes: Minutes | None = Field(None, description="Minutes; only for kinds that keep minutes")
-    polls: list[Poll] = Field(default_factory=list, description="Polls; only for kinds that hold polls")
-    next_meeting: MeetingRef | None = Field(None, description="The next event announced at this one")
-    call_for_input: CallForInput | None = Field(None, description="Call for topics or talks for the next event")
+    title: Text = Field(description="Arrangementets tittel")
+    number: int | None = Field(None, ge=1, description="Nummer i året (nettverksmøter)")
+    date: IsoDate = Field(description="Dagen for arrangementet (første dag hvis det varer flere dager)")
+    end_date: IsoDate | None = Field(None, description="Siste dag, for et arrangement over flere dager")
+    start: Clock | None = Field(None, description="Starttid (norsk tid); utelates når kilden ikke oppgir den")
+    end: Clock | None = Field(None, description="Sluttid (norsk tid); utelates når kilden ikke oppgir den")
+    status: Lax[EventStatus] | None = Field(None, description="Planlagt, bekreftet eller avlyst, hvis kilden sier det")
+    format: Lax[MeetingFormat] | None = Field(None, description="Digitalt, fysisk eller hybrid")
+    venue: Venue | None = Field(None, description="Hvor arrangementet holdes fysisk")
+    online: Online | None = Field(None, description="Hvordan man deltar digitalt")
+    region: Lax[Region] | None = Field(
+        None, description="Helseregionen arrangementet holdes i (KINs egen klassifisering)"
+    )
+    theme: Text | None = Field(None, description="Tema for arrangementet; må være med for nettverksmøter")
+    description: Text | None = Field(None, description="En kort beskrivelse av arrangementet")
+    organisers: list[OrgRef] = Field(
+        default_factory=list, description="Organisasjoner som arrangerer; tom liste betyr at KIN arrangerer alene"
+    )
+    co_organisers: list[OrgRef] = Field(
+        default_factory=list, description="Organisasjoner som arrangerer sammen med KIN"
+    )
+    audience: Lax[Audience] | None = Field(
+        None, description="Hvem som kan delta: nettverkets medlemmer, inviterte eller åpent for alle"
+    )
+    registration: Registration | None = Field(None, description="Om og hvordan man melder seg på")
+    programme_url: Url | None = Field(None, description="Lenke til arrangementets egen programside")
+    relay: bool = Field(
+        False, description="En etappe i KI-stafetten (alltid true for arrangementer av typen relay-stage)"
+    )
+    part_of: MeetingRef | None = Field(None, description="Arrangementet dette er en del av, for eksempel en konferanse")
+    announced: IsoDate | None = Field(
+        None, description="Dagen arrangementet ble kunngjort; gir datoen for oppføringen i nyhetsstrømmen"
+    )
+    agenda: list[AgendaItem] = Field(default_factory=list, description="Programpunktene, i rekkefølge")
+    minutes: Minutes | None = Field(None, description="Referat; bare for typer arrangementer som har referat")
+    polls: list[Poll] = Field(
+        default_factory=list, description="Avstemninger; bare for typer arrangementer som har avstemninger"
+    )
+    next_meeting: MeetingRef | None = Field(None, description="Neste arrangement, slik det ble kunngjort på dette")
+    call_for_input: CallForInput | None = Field(
+        None, description="Oppfordring til å foreslå temaer eller innlegg til neste arrangement"
+    )
     sections: list[Section] = Field(
-        default_factory=list, description="What the event's slides say beyond the agenda: welcomes, closing links, ..."
+        default_factory=list,
+        description="Det lysarkene sier utover programmet, for eksempel velkomst og lenker til slutt",
     )
 
     @property
@@ -471,12 +522,12 @@ MOVED_FIELDS = {"platform": "online: {platform: ...}", "place": "venue: {name: .
 
 
 class Relay(Model):
-    """KI-stafetten. Its stages are events (``data/meetings/``) with ``relay: true``."""
+    """KI-stafetten. Etappene er arrangementer i data/meetings/ med relay: true."""
 
-    name: Text = Field(description="Name of the relay")
-    description: list[Text] = Field(description="Paragraphs describing the relay")
-    event_kinds: list[Text] = Field(description="The kinds of events the relay is made of, as the source names them")
-    cadence: list[Text] = Field(description="How often events are held, as the source says")
+    name: Text = Field(description="Navnet på stafetten")
+    description: list[Text] = Field(description="Avsnitt som beskriver stafetten")
+    event_kinds: list[Text] = Field(description="Typene arrangementer stafetten består av, slik kilden kaller dem")
+    cadence: list[Text] = Field(description="Hvor ofte arrangementene holdes, slik kilden sier det")
 
 
 # --- Courses and programmes --------------------------------------------------
@@ -511,114 +562,128 @@ class CourseStatus(StrEnum):
 
 
 class LearningOutcomes(Model):
-    knowledge: list[Text] = Field(default_factory=list, description="Knowledge, one item per line")
-    skills: list[Text] = Field(default_factory=list, description="Skills, one item per line")
-    general: list[Text] = Field(default_factory=list, description="General competence, one item per line")
+    knowledge: list[Text] = Field(default_factory=list, description="Kunnskap, ett punkt per linje")
+    skills: list[Text] = Field(default_factory=list, description="Ferdigheter, ett punkt per linje")
+    general: list[Text] = Field(default_factory=list, description="Generell kompetanse, ett punkt per linje")
 
 
 class Enrolment(Model):
-    year: int = Field(ge=1900, le=2100, description="The year")
-    students: int = Field(ge=0, description="Number of students that year")
-    note: Text | None = Field(None, description="Note on the number")
+    year: int = Field(ge=1900, le=2100, description="Året")
+    students: int = Field(ge=0, description="Antall studenter det året")
+    note: Text | None = Field(None, description="Merknad om tallet")
 
 
 class ScheduleEntry(Model):
-    day: Text = Field(description="Day, as text")
-    time: Text | None = Field(None, description="Time, as text")
-    activity: Text = Field(description="The activity")
-    teachers: list[PersonRef] = Field(default_factory=list, description="Teachers")
+    day: Text = Field(description="Dag, som tekst")
+    time: Text | None = Field(None, description="Tid, som tekst")
+    activity: Text = Field(description="Aktiviteten")
+    teachers: list[PersonRef] = Field(default_factory=list, description="Undervisere")
 
 
 class PlanItem(Model):
-    code: Text | None = Field(None, description="Course code; linked to the course when it is in the catalogue")
-    title: Text = Field(description="Course title")
+    code: Text | None = Field(None, description="Emnekode; blir lenke til emnet når det finnes på siden Studietilbud")
+    title: Text = Field(description="Emnets tittel")
 
 
 class PlanSemester(Model):
-    semester: Text = Field(description="The semester (e.g. '1. sem (høst)')")
-    items: list[PlanItem] = Field(description="Courses that semester")
-    note: Text | None = Field(None, description="Note on the semester")
+    semester: Text = Field(description="Semesteret (for eksempel «1. sem (høst)»)")
+    items: list[PlanItem] = Field(description="Emnene det semesteret")
+    note: Text | None = Field(None, description="Merknad om semesteret")
 
 
 class Course(Model):
     id: Id = Field(
-        description="Short id: lower-case letters, digits and hyphens; equals the file name; the page is /studier/<id>/"
+        description="Kort id: små bokstaver a–z, sifre og bindestrek; samme som filnavnet; siden blir /studier/<id>/"
     )
     kind: Lax[CourseKind] = Field(
-        description="Course, programme, study direction or offer; shown as the type and used by the catalogue filter"
+        description=(
+            "Emne/kurs, studieprogram, studieretning eller tilbud; "
+            "vist som type og brukt av filteret på siden Studietilbud"
+        )
     )
-    code: Text | None = Field(None, description="Course code (e.g. ELMED219), shown before the title")
-    title: Text = Field(description="Title in Norwegian; the heading of the course page and its catalogue row")
-    title_en: Text | None = Field(None, description="English title, shown under the heading")
+    code: Text | None = Field(None, description="Emnekode (for eksempel ELMED219), vist foran tittelen")
+    title: Text = Field(
+        description="Tittel på norsk; overskriften på tilbudets side og i tabellen på siden Studietilbud"
+    )
+    title_en: Text | None = Field(None, description="Tittel på engelsk, vist under overskriften")
     institution: OrgRef = Field(
-        description="The institution offering it; its health region is the course's region in the catalogue"
+        description=(
+            "Institusjonen som tilbyr det; institusjonens helseregion blir tilbudets region på siden Studietilbud"
+        )
     )
-    partners: list[OrgRef] = Field(default_factory=list, description="Partner institutions, shown as 'i samarbeid med'")
-    department: Text | None = Field(None, description="Department or unit")
-    part_of: Text | None = Field(None, description="Programme a study direction belongs to")
-    level: Lax[Level] | None = Field(None, description=f"Level of study. {EDITORIAL}; see level_note.")
-    level_note: Text | None = Field(None, description="Note on the level, shown in brackets")
+    partners: list[OrgRef] = Field(
+        default_factory=list, description="Samarbeidende institusjoner, vist som «i samarbeid med»"
+    )
+    department: Text | None = Field(None, description="Institutt eller enhet")
+    part_of: Text | None = Field(None, description="Studieprogrammet en studieretning hører til")
+    level: Lax[Level] | None = Field(None, description=f"Studienivå. {EDITORIAL}; se level_note.")
+    level_note: Text | None = Field(None, description="Merknad om nivået, vist i parentes")
     ects: float | None = Field(
-        None, gt=0, le=400, description="Credits (a number), shown and sortable in the catalogue"
+        None, gt=0, le=400, description="Studiepoeng (et tall), vist og sorterbart på siden Studietilbud"
     )
-    ects_note: Text | None = Field(None, description="Note on the credits")
-    price_nok: int | None = Field(None, ge=0, description="Price in kroner (whole number); 0 shows as free")
-    price_note: Text | None = Field(None, description="Note on the price")
-    language: Lax[Language] | None = Field(None, description="Language of instruction")
-    format: Lax[CourseFormat] | None = Field(None, description=f"Campus/online/hybrid. {EDITORIAL}; see format_note.")
-    format_note: Text | None = Field(None, description="Note on the format")
-    place: Text | None = Field(None, description="Where it is taught")
-    term: Text | None = Field(None, description="When it runs (e.g. 'Høst 2021'), shown as 'Tid'")
-    duration: Text | None = Field(None, description="How long it lasts")
-    application_deadline: Text | None = Field(None, description="Application deadline, as text")
-    target_group: Text | None = Field(None, description="Whom the course is for, shown as 'Målgruppe'")
+    ects_note: Text | None = Field(None, description="Merknad om studiepoengene")
+    price_nok: int | None = Field(None, ge=0, description="Pris i kroner (heltall); 0 vises som gratis")
+    price_note: Text | None = Field(None, description="Merknad om prisen")
+    language: Lax[Language] | None = Field(None, description="Undervisningsspråk")
+    format: Lax[CourseFormat] | None = Field(
+        None, description=f"Campus, nett eller hybrid. {EDITORIAL}; se format_note."
+    )
+    format_note: Text | None = Field(None, description="Merknad om undervisningsformen")
+    place: Text | None = Field(None, description="Hvor undervisningen foregår")
+    term: Text | None = Field(None, description="Når det går (for eksempel «Høst 2021»), vist som «Tid»")
+    duration: Text | None = Field(None, description="Hvor lenge det varer")
+    application_deadline: Text | None = Field(None, description="Søknadsfrist, som tekst")
+    target_group: Text | None = Field(None, description="Hvem tilbudet er for, vist som «Målgruppe»")
     status: Lax[CourseStatus] = Field(
-        description="Offered, planned or proposed; shown and used by the catalogue filter"
+        description="Tilbys, planlagt eller foreslått; vist og brukt av filteret på siden Studietilbud"
     )
     description: list[Text] = Field(
         default_factory=list,
-        description="Description, one paragraph per item; shown at the top of the page and searched by the catalogue",
+        description=(
+            "Beskrivelse, ett avsnitt per punkt i listen; vist øverst på tilbudets side og søkbar på siden Studietilbud"
+        ),
     )
-    topics: list[Text] = Field(default_factory=list, description="Topics, shown as a list")
+    topics: list[Text] = Field(default_factory=list, description="Temaer, vist som liste")
     learning_outcomes: LearningOutcomes | None = Field(
-        None, description="Learning outcomes: knowledge, skills and general competence"
+        None, description="Læringsutbytte: kunnskap, ferdigheter og generell kompetanse"
     )
-    exam: Text | None = Field(None, description="Form of examination")
-    url: Url | None = Field(None, description="The course's own page")
-    links: list[Link] = Field(default_factory=list, description="Further links, each with a title and address")
+    exam: Text | None = Field(None, description="Eksamensform")
+    url: Url | None = Field(None, description="Tilbudets egen nettside")
+    links: list[Link] = Field(default_factory=list, description="Flere lenker, hver med tittel og adresse")
     enrolment: list[Enrolment] = Field(
-        default_factory=list, description="Students per year, shown as a table and a column chart"
+        default_factory=list, description="Studenter per år, vist som tabell og søylediagram"
     )
-    schedule_title: Text | None = Field(None, description="Heading above the schedule (default 'Timeplan')")
-    schedule: list[ScheduleEntry] = Field(default_factory=list, description="Schedule, shown as a table")
-    study_plan: list[PlanSemester] = Field(
-        default_factory=list, description="Study plan per semester, shown as a table"
+    schedule_title: Text | None = Field(
+        None, description="Overskrift over timeplanen; uten dette feltet står det «Timeplan»"
     )
-    contacts: list[PersonRef] = Field(default_factory=list, description="Contact people, shown as 'Kontakt'")
-    lecturers: list[PersonRef] = Field(default_factory=list, description="Lecturers")
+    schedule: list[ScheduleEntry] = Field(default_factory=list, description="Timeplan, vist som tabell")
+    study_plan: list[PlanSemester] = Field(default_factory=list, description="Studieplan per semester, vist som tabell")
+    contacts: list[PersonRef] = Field(default_factory=list, description="Kontaktpersoner, vist som «Kontakt»")
+    lecturers: list[PersonRef] = Field(default_factory=list, description="Forelesere")
     presented_at: MeetingRef | None = Field(
-        None, description="The meeting where the course was presented (its id, the date)"
+        None, description="Møtet der tilbudet ble presentert; oppgi møtets id, det vil si datoen"
     )
-    notes: list[Text] = Field(default_factory=list, description="Notes, one per item")
+    notes: list[Text] = Field(default_factory=list, description="Merknader, én per punkt i listen")
     sections: list[Section] = Field(
-        default_factory=list, description="Teaching details: tools, assignments, feedback, categories, ..."
+        default_factory=list,
+        description="Detaljer om undervisningen, for eksempel verktøy, oppgaver, tilbakemeldinger og kategorier",
     )
 
 
 class FacultyCount(Model):
-    faculty: Text = Field(description="Faculty or field")
-    courses: int = Field(ge=0, description="Number of courses; shown as a table and chart in the region overview")
+    faculty: Text = Field(description="Fakultet eller fagområde")
+    courses: int = Field(ge=0, description="Antall emner; vist som tabell og diagram på siden Tilbud per region")
 
 
 class CourseCount(Model):
     institution: OrgRef = Field(
-        description="The institution the counts are for; equals the file name; shown under its health region"
+        description="Institusjonen tallene gjelder; samme som filnavnet; vist under institusjonens helseregion"
     )
-    title: Text = Field(description="Heading above the counts")
-    counts: list[FacultyCount] = Field(description="Number of courses per faculty")
-    note: Text | None = Field(None, description="Note on the counts")
+    title: Text = Field(description="Overskrift over tallene")
+    counts: list[FacultyCount] = Field(description="Antall emner per fakultet")
+    note: Text | None = Field(None, description="Merknad om tallene")
     presented_at: MeetingRef | None = Field(
-        None, description="The meeting where the counts were presented (its id, the date)"
+        None, description="Møtet der tallene ble presentert; oppgi møtets id, det vil si datoen"
     )
 
 
@@ -632,41 +697,45 @@ class StatementStatus(StrEnum):
 
 
 class Point(Model):
-    text: Text = Field(description="The point, shown in a numbered list")
-    points: list[Text] = Field(default_factory=list, description="Sub-points")
+    text: Text = Field(description="Punktet, vist i en nummerert liste")
+    points: list[Text] = Field(default_factory=list, description="Underpunkter")
 
 
 class Origin(Model):
     meeting: MeetingRef = Field(
-        description="The meeting the statement comes from (its id, the date), linked as 'Kommer fra'"
+        description="Møtet uttalelsen kommer fra; oppgi møtets id, det vil si datoen. Vises som lenke ved «Kommer fra»"
     )
-    agenda_time: Clock | None = Field(None, description='Time of the agenda item, quoted: "12:30"')
-    note: Text | None = Field(None, description="Note on the origin, shown under the text")
+    agenda_time: Clock | None = Field(
+        None, description='Klokkeslettet for programpunktet, som TT:MM (i YAML-filen i anførselstegn: "12:30")'
+    )
+    note: Text | None = Field(None, description="Merknad om opphavet, vist under teksten")
 
 
 class HistoryEntry(Model):
-    date: IsoDate = Field(description="Date of the change, YYYY-MM-DD")
-    status: Lax[StatementStatus] = Field(description="The new status")
-    note: Text | None = Field(None, description="What happened")
+    date: IsoDate = Field(description="Dato for endringen, ÅÅÅÅ-MM-DD")
+    status: Lax[StatementStatus] = Field(description="Den nye statusen")
+    note: Text | None = Field(None, description="Hva som skjedde")
 
 
 class Statement(Model):
-    id: Id = Field(description="Id (lower-case letters, digits, hyphens); equals the file name; page /uttalelser/<id>/")
-    title: Text = Field(description="Title; the heading of the statement's page and its feed entry")
-    text: list[Text] = Field(min_length=1, description="The statement itself, one paragraph per item")
+    id: Id = Field(
+        description="Id (små bokstaver a–z, sifre og bindestrek); samme som filnavnet; siden blir /uttalelser/<id>/"
+    )
+    title: Text = Field(description="Tittel; overskriften på uttalelsens side og i nyhetsstrømmen")
+    text: list[Text] = Field(min_length=1, description="Selve uttalelsen, ett avsnitt per punkt i listen")
     points: list[Point] = Field(
-        default_factory=list, description="Numbered measures or points, with optional sub-points"
+        default_factory=list, description="Nummererte tiltak eller punkter, med valgfrie underpunkter"
     )
     status: Lax[StatementStatus] | None = Field(
-        None, description="Proposal, adopted or submitted, shown as a badge; left out where the sources do not say"
+        None, description="Forslag, vedtatt eller oversendt, vist som et merke; utelates der kildene ikke sier det"
     )
     date: IsoDate | None = Field(
-        None, description="Date, YYYY-MM-DD; statements are listed by it and the latest appear on the home page"
+        None, description="Dato, ÅÅÅÅ-MM-DD; uttalelsene sorteres etter den, og de nyeste vises på forsiden"
     )
-    addressee: Text | None = Field(None, description="Whom the statement is addressed to, shown as 'Mottaker'")
-    origin: Origin = Field(description="The meeting and agenda item the statement comes from")
+    addressee: Text | None = Field(None, description="Hvem uttalelsen er rettet til, vist som «Mottaker»")
+    origin: Origin = Field(description="Møtet og programpunktet uttalelsen kommer fra")
     history: list[HistoryEntry] = Field(
-        default_factory=list, description="Each change of status with its date, shown as the history"
+        default_factory=list, description="Hver endring av status med dato, vist som historikk"
     )
 
 
@@ -674,44 +743,48 @@ class Statement(Model):
 
 
 class Trend(Model):
-    number: int = Field(ge=1, description="Number of the trend")
-    title: Text = Field(description="Title of the trend")
-    points: list[Text] = Field(default_factory=list, description="Points under the trend")
-    opportunity: Text = Field(description="Opportunity")
-    risk: Text = Field(description="Risk")
+    number: int = Field(ge=1, description="Trendens nummer")
+    title: Text = Field(description="Trendens tittel")
+    points: list[Text] = Field(default_factory=list, description="Punkter under trenden")
+    opportunity: Text = Field(description="Mulighet")
+    risk: Text = Field(description="Risiko")
 
 
 class Report(Model):
-    id: Id = Field(description="Short id: lower-case letters, digits and hyphens")
-    title: Text = Field(description="Title of the report")
-    subtitle: Text | None = Field(None, description="Subtitle")
-    publisher: OrgRef = Field(description="The publisher")
-    published: Text | None = Field(None, description="When it was published, as text")
-    url: Url | None = Field(None, description="Link to the report")
-    presented_by: PersonRef | None = Field(None, description="Who presented it to KIN")
-    presented_at: MeetingRef | None = Field(None, description="The meeting where it was presented (its id, the date)")
-    points: list[Text] = Field(default_factory=list, description="Main points")
-    drivers: list[Text] = Field(default_factory=list, description="Drivers")
-    opportunities: list[Text] = Field(default_factory=list, description="Opportunities")
-    risks: list[Text] = Field(default_factory=list, description="Risks and challenges")
-    trends: list[Trend] = Field(default_factory=list, description="Trends, each with an opportunity and a risk")
-    questions: list[Text] = Field(default_factory=list, description="Questions for debate")
-    sections: list[Section] = Field(default_factory=list, description="Decisions, measures and other details")
+    id: Id = Field(description="Kort id: små bokstaver a–z, sifre og bindestrek")
+    title: Text = Field(description="Rapportens tittel")
+    subtitle: Text | None = Field(None, description="Undertittel")
+    publisher: OrgRef = Field(description="Utgiveren")
+    published: Text | None = Field(None, description="Når den ble publisert, som tekst")
+    url: Url | None = Field(None, description="Lenke til rapporten")
+    presented_by: PersonRef | None = Field(None, description="Hvem som presenterte den for KIN")
+    presented_at: MeetingRef | None = Field(
+        None, description="Møtet der det ble presentert; oppgi møtets id, det vil si datoen"
+    )
+    points: list[Text] = Field(default_factory=list, description="Hovedpunkter")
+    drivers: list[Text] = Field(default_factory=list, description="Drivkrefter")
+    opportunities: list[Text] = Field(default_factory=list, description="Muligheter")
+    risks: list[Text] = Field(default_factory=list, description="Risikoer og utfordringer")
+    trends: list[Trend] = Field(default_factory=list, description="Trender, hver med en mulighet og en risiko")
+    questions: list[Text] = Field(default_factory=list, description="Spørsmål til debatt")
+    sections: list[Section] = Field(default_factory=list, description="Vedtak, tiltak og andre detaljer")
 
 
 class Work(Model):
-    id: Id = Field(description="Short id: lower-case letters, digits and hyphens")
-    authors: Text = Field(description="Authors as the source gives them")
-    title: Text = Field(description="Title")
-    venue: Text | None = Field(None, description="Journal or publisher")
-    year: int | None = Field(None, ge=1900, le=2100, description="Year of publication")
-    published: IsoDate | None = Field(None, description="Publication date, where the source gives it")
-    url: Url | None = Field(None, description="Link (e.g. a DOI)")
-    tables: list[Table] = Field(default_factory=list, description="Tables shown with the citation")
-    cited_by: PersonRef | None = Field(None, description="Who cited the work")
-    cited_at: MeetingRef | None = Field(None, description="The meeting where it was cited (its id, the date)")
+    id: Id = Field(description="Kort id: små bokstaver a–z, sifre og bindestrek")
+    authors: Text = Field(description="Forfatterne slik kilden oppgir dem")
+    title: Text = Field(description="Tittel")
+    venue: Text | None = Field(None, description="Tidsskrift eller forlag")
+    year: int | None = Field(None, ge=1900, le=2100, description="Utgivelsesår")
+    published: IsoDate | None = Field(None, description="Publiseringsdato, der kilden oppgir den")
+    url: Url | None = Field(None, description="Lenke (for eksempel en DOI)")
+    tables: list[Table] = Field(default_factory=list, description="Tabeller som ble vist sammen med referansen")
+    cited_by: PersonRef | None = Field(None, description="Hvem som siterte verket")
+    cited_at: MeetingRef | None = Field(
+        None, description="Møtet der det ble sitert; oppgi møtets id, det vil si datoen"
+    )
 
 
 class ResourcesFile(Model):
-    reports: list[Report] = Field(default_factory=list, description="Reports presented to KIN")
-    literature: list[Work] = Field(default_factory=list, description="Literature cited at the meetings")
+    reports: list[Report] = Field(default_factory=list, description="Rapporter som er presentert for KIN")
+    literature: list[Work] = Field(default_factory=list, description="Litteratur som er sitert på møtene")

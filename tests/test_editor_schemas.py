@@ -15,7 +15,8 @@ from jsonschema import Draft202012Validator, FormatChecker
 from test_validation import MEETING, edit, errors_for
 
 from kin import DataValidationError, generate, load_dataset, reference
-from kin.collections import data_files
+from kin.collections import COLLECTIONS, data_files
+from kin.jsonschemas import input_schema
 from kin.loader import load_yaml
 
 
@@ -113,6 +114,38 @@ def test_every_field_is_described():
         if not info.description
     ]
     assert missing == []
+
+
+# Common English words that are not also Norwegian ("for", "at" and "by" are; "a" as in "a–z" is).
+ENGLISH = re.compile(
+    r"\b(a(?!–)|the|of|and|to|is|are|was|when|where|with|which|what|who|whom|this|that|shown|from|not|if|its|it|or|"
+    r"an|as|on|in|each|e\.g\.|leave|only|one|linked|given|used|full|main|name|title|subtitle|link|table|nested|"
+    r"absent|required|speakers|teachers|course|risks?|questions)\b",
+    re.IGNORECASE,
+)
+NORWEGIAN = {"og", "i", "på", "av", "for", "med", "som", "er", "til", "en", "et", "ett", "der", "om", "fra", "eller"}
+NORWEGIAN |= {"når", "det", "den", "de", "hvor", "hva", "hvem", "hvordan", "hvis", "ikke", "per", "slik", "man"}
+
+
+def _descriptions(node) -> list[str]:
+    if isinstance(node, dict):
+        own = [node["description"]] if isinstance(node.get("description"), str) else []
+        return own + [d for value in node.values() for d in _descriptions(value)]
+    if isinstance(node, list):
+        return [d for value in node for d in _descriptions(value)]
+    return []
+
+
+def test_help_texts_are_norwegian():
+    """Descriptions (and model docstrings) are the secretariat's help: hints in the web editor,
+    hover help in VS Code and data/FIELDS.md. Write them in Norwegian Bokmål (see DEVELOPERS.md)."""
+    texts = {re.sub(r" \(id fra [^)]*\)$", "", d) for c in COLLECTIONS for d in _descriptions(input_schema(c))}
+    assert len(texts) > 200
+    english = sorted(t for t in texts if ENGLISH.search(t))
+    assert not english, f"English help text in kin/schema.py: {english}"
+    words = {t: re.findall(r"[a-zæøå]+", t.lower()) for t in texts}
+    no_norwegian = sorted(t for t, w in words.items() if len(w) >= 5 and not NORWEGIAN & set(w))
+    assert not no_norwegian, f"help text without a Norwegian function word: {no_norwegian}"
 
 
 def test_reference_lists_every_field_and_its_links_resolve():

@@ -308,5 +308,5 @@ def test_editorial_classifications_are_said_to_be_editorial(built_site):
     org = json.loads(schemas["organisations"])["$defs"]["Organisation"]["properties"]
     course = json.loads(schemas["courses"])["$defs"]["Course"]["properties"]
     for field in (org["region"], org["kind"], course["level"], course["format"]):
-        assert "Editorial classification by KIN, not text from the sources" in field["description"]
+        assert "KINs egen klassifisering, ikke tekst fra kildene" in field["description"]
     assert "KINs egen klassifisering" in page_text(built_site, "om/apne-data/")
