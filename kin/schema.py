@@ -348,7 +348,7 @@ class AgendaItem(Model):
     kind: Lax[AgendaKind] = Field(
         description="Type punkt, for eksempel velkommen (welcome), innlegg (talk), panel (panel) eller pause (break)"
     )
-    speakers: list[PersonRef] = Field(default_factory=list, description="Innledere")
+    speakers: list[PersonRef] = Field(default_factory=list, description="Hvem som holder innlegg under punktet")
     speaker_text: Text | None = Field(None, description="Innlederlinjen nøyaktig slik den står i programmet")
     slide_title: Text | None = Field(None, description="Tittelen på innleggets egne lysark, hvis den er en annen")
     moderator: PersonRef | None = Field(None, description="Ordstyrer for et panel")
