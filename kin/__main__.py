@@ -137,7 +137,7 @@ def new_record(item: str, options: list[str]) -> int:
     except scaffold.ScaffoldError as exc:
         print(f"python -m kin new {item}: {exc}", file=sys.stderr)
         return 1
-    print(f"wrote {path}; fill in the rest, then run python -m kin validate")
+    print(f"Skrev {path}. Fyll ut resten, og kjør så python -m kin validate")
     return 0
 
 

@@ -110,16 +110,16 @@ def link_for(file: str, path: tuple[str | int, ...] = ()) -> str:
 # --- Rendering -------------------------------------------------------------------------
 
 _SIMPLE = {
-    "text": ("text", "Tekst"),
-    "id": ("id (lower-case letters, digits, hyphens)", "kari-nordmann"),
-    "date": ("date YYYY-MM-DD", "2022-02-08"),
-    "clock": ('time "HH:MM", quoted', '"12:30"'),
-    "url": ("link (https:// or mailto:)", "https://www.example.no/"),
-    "email": ("email address", "navn@example.no"),
+    "text": ("tekst", "Tekst"),
+    "id": ("id (små bokstaver a–z, sifre, bindestrek)", "kari-nordmann"),
+    "date": ("dato ÅÅÅÅ-MM-DD", "2022-02-08"),
+    "clock": ('klokkeslett "TT:MM", i anførselstegn', '"12:30"'),
+    "url": ("lenke (https:// eller mailto:)", "https://www.example.no/"),
+    "email": ("e-postadresse", "navn@example.no"),
 }
 _EXAMPLE_IDS = {"people": "kari-nordmann", "organisations": "uib", "meetings": "2022-02-08"}
-_BOUNDS = {"ge": "at least", "gt": "more than", "le": "at most", "lt": "less than"}
-_HEADER = "| Field | Type | Required | Allowed values | Example | Meaning, and what the site does with it |"
+_BOUNDS = {"ge": "minst", "gt": "mer enn", "le": "høyst", "lt": "mindre enn"}
+_HEADER = "| Felt | Type | Obligatorisk | Tillatte verdier | Eksempel | Betydning, og hva nettstedet gjør med feltet |"
 
 
 def _metadata(info: FieldInfo) -> list[Any]:
@@ -156,28 +156,28 @@ def _describe(info: FieldInfo, c: Collection) -> tuple[str, str, str]:
     if ref is not None:
         target = next((x for x in COLLECTIONS if x.name == ref.collection), None)
         where = f"[{target.label}](#{_anchor(target.name)})" if target else f"`{ref.collection}`"
-        kind, example = f"id of a record in {where}", _EXAMPLE_IDS.get(ref.collection, "id")
+        kind, example = f"id for en post i {where}", _EXAMPLE_IDS.get(ref.collection, "id")
     elif isinstance(inner, type) and issubclass(inner, Enum):
         values = [m.value for m in inner]
-        kind, example, allowed = "one of the values", values[0], ", ".join(f"`{v}`" for v in values)
+        kind, example, allowed = "én av verdiene", values[0], ", ".join(f"`{v}`" for v in values)
     elif isinstance(inner, type) and issubclass(inner, BaseModel):
-        kind, example = f"[fields as listed here](#{_section_of(c, inner).anchor})", "…"
+        kind, example = f"[feltene som står her](#{_section_of(c, inner).anchor})", "…"
     elif inner is bool:
-        kind, example = "`true` or `false`", "true"
+        kind, example = "`true` eller `false`", "true"
     elif inner is int:
-        kind, example = "whole number", "1"
+        kind, example = "heltall", "1"
     elif inner is float:
-        kind, example = "number", "7.5"
+        kind, example = "tall (desimalpunktum)", "7.5"
     else:
         kind, example = _SIMPLE[_text_kind(info)]
     bounds = [
         f"{w} {getattr(m, k)}" for m in info.metadata for k, w in _BOUNDS.items() if getattr(m, k, None) is not None
     ]
     if many and any(getattr(m, "min_length", None) for m in info.metadata):
-        bounds.append("at least one")
+        bounds.append("minst én")
     allowed = allowed or ", ".join(bounds)
     if many or many_ref:
-        kind, example = f"list of: {kind}", f"[{example}]"
+        kind, example = f"liste av: {kind}", f"[{example}]"
     return kind, allowed, example
 
 
@@ -192,17 +192,17 @@ def _cell(text: str) -> str:
 def render() -> str:
     """The whole field reference as Markdown."""
     lines = [
-        "# Field reference (feltreferanse)",
+        "# Feltreferanse",
         "",
         "<!-- Generated from kin/schema.py by `python -m kin generate`; do not edit by hand. -->",
         "",
-        "Every field of every kind of record in `data/`. Required fields must be there;",
-        "leave any other field out when the source does not give it (the site then shows",
-        "«ikke oppgitt»). How the files are organised: [README.md](README.md).",
+        "Alle felt i alle slags poster i `data/`. Obligatoriske felt må være med; andre felt",
+        "utelater du når kilden ikke oppgir dem (nettstedet viser da «ikke oppgitt»).",
+        "Hvordan filene er organisert: [README.md](README.md).",
         "",
     ]
     for c in COLLECTIONS:
-        where = f"`{c.folder}/<{c.id_field}>.yml` (one file each)" if c.folder else f"`{c.file}`"
+        where = f"`{c.folder}/<{c.id_field}>.yml` (én fil per post)" if c.folder else f"`{c.file}`"
         lines.append(f"- [{c.label}](#{_anchor(c.name)}): {where}")
     lines.append("")
     for sec in sections():
@@ -210,13 +210,15 @@ def render() -> str:
         c = sec.collection
         if not sec.path:
             where = (
-                f"`data/{c.folder}/<{c.id_field}>.yml`, named by its `{c.id_field}`" if c.folder else f"`data/{c.file}`"
+                f"`data/{c.folder}/<{c.id_field}>.yml`, oppkalt etter `{c.id_field}`"
+                if c.folder
+                else f"`data/{c.file}`"
             )
-            lines += [f"File: {where}.", ""]
+            lines += [f"Fil: {where}.", ""]
         lines += [_HEADER, "|---|---|---|---|---|---|"]
         for name, info in sec.model.model_fields.items():
             kind, allowed, example = _describe(info, c)
-            row = [f"`{name}`", kind, "yes" if info.is_required() else "no", allowed, f"`{name}: {example}`"]
+            row = [f"`{name}`", kind, "ja" if info.is_required() else "nei", allowed, f"`{name}: {example}`"]
             lines.append("| " + " | ".join(_cell(x) for x in [*row, info.description or ""]) + " |")
         lines.append("")
     return "\n".join(lines)

@@ -46,7 +46,7 @@ def _typed(model: type[BaseModel], name: str, raw: list[str]) -> Any:
     try:
         values = [convert(v) for v in raw]
     except ValueError:
-        raise ScaffoldError(f"--{name}: expected a number, got {raw[0]!r}") from None
+        raise ScaffoldError(f"--{name}: forventet et tall, fikk «{raw[0]}»") from None
     return values if many else values[-1]
 
 
@@ -57,19 +57,21 @@ def record(collection: Collection, given: dict[str, list[str]]) -> dict[str, Any
     for key, raw in given.items():
         head, _, rest = key.partition(".")
         if head not in model.model_fields:
-            raise ScaffoldError(f"--{key}: {collection.item} has no field {head!r} (see {_link(collection)})")
+            raise ScaffoldError(
+                f"--{key}: {collection.singular.lower()} har ikke feltet «{head}» (se {_link(collection)})"
+            )
         if rest:
             sub, _ = _inner(model.model_fields[head].annotation)
             if not (isinstance(sub, type) and issubclass(sub, BaseModel)) or rest not in sub.model_fields:
-                raise ScaffoldError(f"--{key}: no such field")
+                raise ScaffoldError(f"--{key}: feltet finnes ikke")
             out.setdefault(head, {})[rest] = _typed(sub, rest, raw)
         else:
             out[head] = _typed(model, head, raw)
     if collection.id_field not in out:
         source = next((out[f] for f in collection.id_from if out.get(f)), None)
         if source is None:
-            options = " or ".join(f"--{f}" for f in (collection.id_field, *collection.id_from))
-            raise ScaffoldError(f"give {options} (the file name is made from it)")
+            options = " eller ".join(f"--{f}" for f in (collection.id_field, *collection.id_from))
+            raise ScaffoldError(f"oppgi {options} (filnavnet lages av det)")
         out[collection.id_field] = slug(str(source))
     return {name: out[name] for name in model.model_fields if name in out}
 
@@ -87,11 +89,11 @@ _Dumper.yaml_implicit_resolvers = {
 
 def render(collection: Collection, values: dict[str, Any]) -> str:
     """The file's text: filled fields first, then the others as comments with example and help."""
-    lines = [schema_line(collection), f"# New {collection.item}. Every field: {_link(collection)}"]
+    lines = [schema_line(collection), f"# Ny post: {collection.singular.lower()}. Alle felt: {_link(collection)}"]
     lines += yaml.dump(values, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=1000).splitlines()
     optional = [(n, i) for n, i in collection.model.model_fields.items() if n not in values]
     if optional:
-        lines.append("# Optional: remove the leading # to use a field.")
+        lines.append("# Valgfrie felt: fjern # foran et felt for å bruke det.")
     for name, info in optional:
         _, _, example = _describe(info, collection)
         sub, _ = _inner(info.annotation)
@@ -108,7 +110,7 @@ def _link(collection: Collection) -> str:
 def create(data_dir: Path, item: str, given: dict[str, list[str]]) -> Path:
     """Write the new record's file and check it with all the data; return its path."""
     if item not in ITEMS:
-        raise ScaffoldError(f"unknown kind {item!r}; one of: {', '.join(ITEMS)}")
+        raise ScaffoldError(f"ukjent type «{item}»; bruk én av: {', '.join(ITEMS)}")
     collection = ITEMS[item]
     values = record(collection, given)
     path = data_dir / collection.path_of(str(values[collection.id_field]))
@@ -116,15 +118,19 @@ def create(data_dir: Path, item: str, given: dict[str, list[str]]) -> Path:
     try:
         with path.open("x", encoding="utf-8") as out:  # never overwrite
             out.write(text)
+    except FileNotFoundError:
+        raise ScaffoldError(f"mappen {path.parent} finnes ikke; er --data-dir riktig?") from None
     except FileExistsError:
-        raise ScaffoldError(f"{path} already exists; edit it, or give another --{collection.id_field}") from None
+        raise ScaffoldError(
+            f"{path} finnes allerede; endre den filen, eller oppgi en annen --{collection.id_field}"
+        ) from None
     try:
         load_dataset(data_dir)
     except DataValidationError as exc:
         mine = [e for e in exc.errors if e.file.endswith(f"/{collection.path_of(str(values[collection.id_field]))}")]
         if mine:
             path.unlink()
-            raise ScaffoldError("not written:\n" + "\n".join(str(e) for e in mine)) from None
+            raise ScaffoldError("ikke skrevet:\n" + "\n".join(str(e) for e in mine)) from None
     return path
 
 
@@ -134,11 +140,11 @@ def parse_options(args: list[str]) -> dict[str, list[str]]:
     it = iter(args)
     for arg in it:
         if not arg.startswith("--") or len(arg) < 3:
-            raise ScaffoldError(f"expected --field value, got {arg!r}")
+            raise ScaffoldError(f"forventet --felt verdi, fikk «{arg}»")
         key, eq, value = arg[2:].partition("=")
         if not eq:
             value = next(it, None)
             if value is None:
-                raise ScaffoldError(f"--{key} needs a value")
+                raise ScaffoldError(f"--{key} mangler verdi")
         given.setdefault(key.replace("-", "_"), []).append(value)
     return given

@@ -65,7 +65,7 @@ def test_never_overwrites(data_copy):
     path = data_copy / BY_NAME["people"].path_of("alia-zaka")
     before = path.read_bytes()
     result = new(data_copy, "person", "--name", "Alia Zaka", "--organisations", "uib")
-    assert result.returncode == 1 and "already exists" in result.stderr
+    assert result.returncode == 1 and "finnes allerede" in result.stderr
     assert path.read_bytes() == before
 
 
@@ -81,6 +81,11 @@ def test_invalid_record_is_not_written(data_copy):
 
 def test_unknown_field_and_missing_id_are_explained(data_copy):
     result = new(data_copy, "person", "--navn", "Ola")
-    assert result.returncode == 1 and "no field 'navn'" in result.stderr and "FIELDS.md#people" in result.stderr
+    assert result.returncode == 1 and "har ikke feltet «navn»" in result.stderr and "FIELDS.md#people" in result.stderr
     result = new(data_copy, "meeting", "--title", "Uten dato")
     assert result.returncode == 1 and "--date" in result.stderr
+
+
+def test_a_missing_data_folder_is_explained(tmp_path):
+    result = new(tmp_path / "finnes-ikke", "person", "--name", "Ola", "--organisations", "uib")
+    assert result.returncode == 1 and "finnes ikke" in result.stderr and "Traceback" not in result.stderr
