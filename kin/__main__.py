@@ -21,7 +21,7 @@ from pathlib import Path
 from kin import config, links
 from kin.dataset import load_dataset
 from kin.errors import DataValidationError
-from kin.labels import LABELS
+from kin.labels import ROLE_PLURAL
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -76,7 +76,7 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     roles = data.role_counts()
     elapsed = time.perf_counter() - started
-    counts = ", ".join(f"{n} {LABELS[r].lower()}" for r, n in roles.items())
+    counts = ", ".join(f"{n} {ROLE_PLURAL[r].lower()}" for r, n in roles.items())
     print(  # for the secretariat: Norwegian, as the error messages are
         f"OK: {len(data.people)} personer ({counts}), {len(data.organisations)} organisasjoner, "
         f"{len(data.meetings)} arrangementer, {len(data.courses)} studietilbud, "

@@ -1,8 +1,9 @@
 """The web editor's configuration (Decap CMS), generated from the schema.
 
-``python -m kin.cms`` writes ``docs/admin/config.yml``; ``tests/test_cms.py``
-fails when that file differs from what the schema gives. Everything here is
-derived from ``kin.collections`` and the pydantic models in ``kin/schema.py``:
+``python -m kin generate`` writes ``docs/admin/config.yml`` (``kin.generate``);
+``kin generate --check``, run by the tests, fails when the file is stale. The
+collections, fields, types and rules come from ``kin.collections`` and the
+pydantic models in ``kin/schema.py``:
 
 * one collection per kind of record (a folder of files, or one file);
 * a select for every enum (labels as on the site, ``kin.labels``);
@@ -10,17 +11,17 @@ derived from ``kin.collections`` and the pydantic models in ``kin/schema.py``:
 * patterns for ids, dates, ``"HH:MM"`` times, links and e-mail addresses;
 * hints from the fields' descriptions.
 
-Nothing here is written by hand per field, so the editor follows the schema.
+So the editor follows the schema. Only Norwegian labels (``kin.fieldlabels``),
+pattern messages and a few widget choices (long text, what a list item shows)
+are listed here by hand.
 """
 
 from __future__ import annotations
 
 import enum
-import sys
 import types
 import typing
 from datetime import date
-from pathlib import Path
 from typing import Any
 
 import yaml
@@ -35,22 +36,31 @@ from kin.fieldlabels import field_label
 from kin.jsonschemas import schema_line
 from kin.labels import LABELS
 
-ROOT = Path(__file__).resolve().parent.parent  # the project (the config is served by the site)
-CONFIG = ROOT / "docs" / "admin" / "config.yml"
+CONFIG = "docs/admin/config.yml"  # relative to the project; the site serves it at /admin/config.yml
 REPO = "kin-nettverk/kin"  # GitHub repository of the site (see site_url in mkdocs.yml)
 SITE_URL = "https://kin-nettverk.github.io/kin/"
 
-# Messages for the patterns the schema uses (by regex); dates, times and links are
-# recognised by their validators, whose checks are stricter than a JSON pattern.
-_DATE = (r"^\d{4}-\d{2}-\d{2}$", "Dato skrives ÅÅÅÅ-MM-DD, for eksempel 2027-02-09.")
-_CLOCK = (r"^([01]\d|2[0-3]):[0-5]\d$", "Klokkeslett skrives TT:MM, for eksempel 09:30.")
-_URL = (r"^(https://\S+|mailto:[^\s@]+@[^\s@]+\.[^\s@]+)$", "Lenken må begynne med https:// eller mailto:.")
+
+def _schema_pattern(annotated: Any) -> str:
+    """The JSON Schema pattern the schema gives a type (its validators check the same)."""
+    return next(m.json_schema_extra["pattern"] for m in annotated.__metadata__ if getattr(m, "json_schema_extra", None))
+
+
+# The schema's own patterns, with a message for each; dates, times and links are
+# recognised by their validators.
+_DATE = (_schema_pattern(s.IsoDate), "Dato skrives ÅÅÅÅ-MM-DD, for eksempel 2027-02-09.")
+_CLOCK = (_schema_pattern(s.Clock), "Klokkeslett skrives TT:MM, for eksempel 09:30.")
+_URL = (_schema_pattern(s.Url), "Lenken må begynne med https:// eller mailto:.")
 _MESSAGES = {
+    r"\S": "Feltet kan ikke være tomt eller bare mellomrom.",
     r"^[a-z0-9][a-z0-9-]*$": "Bare små bokstaver a–z, sifre og bindestrek (ikke æ, ø, å eller mellomrom).",
     r"^[^\s@]+@[^\s@]+\.[^\s@]+$": "Skriv en e-postadresse, for eksempel navn@eksempel.no.",
 }
 _BY_VALIDATOR = {s._clock: _CLOCK, s._url: _URL}
 _LONG_TEXT = {"description", "note", "text", "target_group", "approval", "opportunity", "risk"}
+_TRUE_WHEN_ABSENT = (
+    "Bryteren står av når feltet ikke er lagret, men da gjelder «ja». Slå den på og av igjen for å lagre «nei»"
+)
 _MAX_DEPTH = 2  # a model nested in itself (agenda items of agenda items) is offered this deep
 
 
@@ -171,6 +181,8 @@ class Generator:
                 field["multiple"] = True
         elif inner is bool:
             field["widget"] = "boolean"
+            if info.default is True:  # Decap shows an unsaved toggle as off (a `default` would write it)
+                hints.append(_TRUE_WHEN_ABSENT)
         elif inner in (int, float):
             field.update(widget="number", value_type="int" if inner is int else "float", **_bounds(metadata))
         else:
@@ -201,11 +213,14 @@ class Generator:
         return f"{prefix}{{{{fields.{shown}}}}}"
 
     def record_fields(self, c: registry.Collection) -> list[dict[str, Any]]:
-        """The fields of a record file. The first one carries the file's schema line as a
+        """The fields of a record file. The first required one carries the file's schema line as a
         comment: Decap writes it above that key, so a file saved through the GitHub
-        back end keeps pointing text editors at its JSON Schema."""
+        back end keeps pointing text editors at its JSON Schema (which they also
+        find by folder, .vscode/settings.json). An empty optional field is left
+        out of the file, comment and all."""
         fields = self.fields(c.model)
-        fields[0]["comment"] = schema_line(c).removeprefix("# ")
+        first = next((f for f in fields if f["required"]), fields[0])
+        first["comment"] = schema_line(c).removeprefix("# ")
         return fields
 
     def collection(self, c: registry.Collection) -> dict[str, Any]:
@@ -260,22 +275,11 @@ def config(port: int = DEFAULT_PORT) -> dict[str, Any]:
 
 
 HEADER = """\
-# GENERATED by `python -m kin.cms` from kin/schema.py and kin/collections.py.
-# Do not edit by hand: tests/test_cms.py fails when this file is stale.
+# GENERATED by `python -m kin generate` from kin/schema.py and kin/collections.py.
+# Do not edit by hand: `kin generate --check` (run by the tests) fails when this file is stale.
 """
 
 
 def render(port: int = DEFAULT_PORT) -> str:
     body = yaml.safe_dump(config(port), allow_unicode=True, sort_keys=False, width=4096)
     return HEADER + body
-
-
-def main() -> int:
-    CONFIG.parent.mkdir(parents=True, exist_ok=True)
-    CONFIG.write_text(render(), encoding="utf-8")
-    print(f"wrote {CONFIG.relative_to(ROOT)}")
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())

@@ -3,8 +3,7 @@
 ``python -m kin generate`` writes them; ``python -m kin generate --check``
 (run by the tests and the pre-commit hook) lists the stale ones and fails.
 Each generator takes the repository root and returns ``{path: text}``, paths
-relative to the root. Add new generated files (e.g. the CMS configuration) to
-``GENERATORS``.
+relative to the root. Add new generated files to ``GENERATORS``.
 """
 
 from __future__ import annotations
@@ -13,6 +12,7 @@ import json
 from collections.abc import Callable
 from pathlib import Path
 
+from kin import cms
 from kin.collections import COLLECTIONS, data_files
 from kin.jsonschemas import schema_files, schema_line, schema_path
 from kin.reference import REFERENCE
@@ -69,7 +69,11 @@ def _reference(root: Path) -> dict[str, str]:
     return {REFERENCE: render_reference()}
 
 
-GENERATORS: list[Callable[[Path], dict[str, str]]] = [_schemas, _vscode, _schema_lines, _reference]
+def _cms(root: Path) -> dict[str, str]:
+    return {cms.CONFIG: cms.render()}
+
+
+GENERATORS: list[Callable[[Path], dict[str, str]]] = [_schemas, _vscode, _schema_lines, _reference, _cms]
 
 
 def expected(root: Path) -> dict[str, str]:

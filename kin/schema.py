@@ -420,7 +420,9 @@ class Online(Model):
 
 
 class Registration(Model):
-    required: bool = Field(True, description="Om deltakerne må melde seg på; false betyr ingen påmelding")
+    required: bool = Field(
+        True, description="Om deltakerne må melde seg på: true (standard når feltet mangler) eller false"
+    )
     url: Url | None = Field(None, description="Hvor man melder seg på")
     deadline: IsoDate | None = Field(None, description="Siste dag for påmelding")
 

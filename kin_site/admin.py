@@ -12,10 +12,11 @@ from pathlib import Path
 from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File, Files
 
+from kin import cms
+
 ROOT = Path(__file__).resolve().parent.parent
 DIST = ROOT / "node_modules" / "decap-cms" / "dist"
 CONFIG = "admin/config.yml"
-LOCAL_API = "http://127.0.0.1:8081/api/v1"  # as in the generated configuration
 
 
 def _wanted(name: str) -> bool:
@@ -31,9 +32,5 @@ def add_files(files: Files, config) -> None:
             files.append(File.generated(config, f"admin/{path.name}", abs_src_path=str(path)))
     port = os.environ.get("KIN_EDIT_PORT")  # `python -m kin edit --port N` listens elsewhere
     if port:
-        original = files.get_file_from_path(CONFIG)
-        text = Path(original.abs_src_path).read_text(encoding="utf-8")
-        files.remove(original)
-        files.append(
-            File.generated(config, CONFIG, content=text.replace(LOCAL_API, f"http://127.0.0.1:{int(port)}/api/v1"))
-        )
+        files.remove(files.get_file_from_path(CONFIG))
+        files.append(File.generated(config, CONFIG, content=cms.render(int(port))))

@@ -134,8 +134,6 @@ def on_page_markdown(markdown, page, config, files, **kwargs):
     return markdown
 
 
-
-
 def on_page_content(html, page, config, files, **kwargs):
     return stash.restore(html)
 

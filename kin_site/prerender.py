@@ -96,5 +96,3 @@ def write(data: Dataset, today: date, out_dir: Path, docs: Path = DOCS, links: s
         path.write_text(markdown, encoding="utf-8")
         written.append(path)
     return written
-
-

@@ -62,7 +62,7 @@ def allow_livereload(server) -> None:
     each request, so no build-time hash can allow it. Its hash is added to the
     served page's policy, which otherwise stays as strict as on the public site.
     """
-    inject = server._inject_js_into_html
+    inject = server._inject_js_into_html  # private to MkDocs 1.6 / ProperDocs (pinned in requirements.txt)
 
     def inject_allowed(content: bytes, epoch: int) -> bytes:
         out = inject(content, epoch)

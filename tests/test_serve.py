@@ -84,3 +84,28 @@ def test_a_data_error_is_reported_and_fixing_it_recovers(served):
     assert f"meetings/2022-02-08.yml:{line}:1: start: forventet et klokkeslett" in served.log.read_text()
     edit(served.data, "meetings/2022-02-08.yml", "start: 12:00:99", 'start: "11:45"')
     served.wait_for(lambda: "11:45" in served.page(MEETING))
+
+
+def test_the_dev_servers_live_reload_script_is_allowed_by_its_hash_only():
+    """MkDocs injects an inline script into each served page; the page's CSP admits that one."""
+    from kin_site import csp, serve_errors
+
+    injected = b"<script>livereload(17, 42)</script>"
+
+    class DevServer:  # the one method of MkDocs' LiveReloadServer that is wrapped
+        def _inject_js_into_html(self, content: bytes, epoch: int) -> bytes:
+            end = content.rindex(b"</body>")
+            return content[:end] + injected + content[end:]
+
+    server = DevServer()
+    serve_errors.allow_livereload(server)
+    policy = "script-src 'self'; object-src 'none'"
+    page = f'<head><meta http-equiv="Content-Security-Policy" content="{policy}"></head>'
+    page += "<body><script>smuggled()</script></body>"
+    served = server._inject_js_into_html(page.encode(), 1).decode()
+    (allowed,) = csp.script_hashes(injected.decode())
+    (smuggled,) = csp.script_hashes("<script>smuggled()</script>")
+    assert f"script-src 'self' {allowed}; object-src 'none'" in served
+    assert smuggled not in served
+    # A page without a policy (the data-error page) gets the script and nothing else.
+    assert server._inject_js_into_html(b"<body></body>", 1) == b"<body>" + injected + b"</body>"

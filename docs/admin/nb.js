@@ -31,8 +31,8 @@
         toggleNotes: "Vis/skjul notater"
       },
       editorToolbar: {
-        statusInfoTooltipDraft: "Oppføringen er et utkast. Sett status til «Til gjennomgang» når den er klar til å sees over.",
-        statusInfoTooltipInReview: "Oppføringen er til gjennomgang. Du kan fortsatt gjøre endringer."
+        statusInfoTooltipDraft: "Oppføringen er en kladd. Sett status til «Til godkjenning» når den er klar til å sees over.",
+        statusInfoTooltipInReview: "Oppføringen er til godkjenning. Du kan fortsatt gjøre endringer."
       },
       editorWidgets: {
         datetime: { setToNow: "Sett %{fieldLabel} til nå" },
