@@ -58,7 +58,7 @@ LABELS: dict[object, str] = {
     s.AgendaKind.welcome: "Velkommen",
     s.AgendaKind.introduction: "Innledning",
     s.AgendaKind.talk: "Innlegg",
-    s.AgendaKind.talks: "Innlegg",
+    s.AgendaKind.talks: "Flere innlegg",
     s.AgendaKind.panel: "Panel",
     s.AgendaKind.break_: "Pause",
     s.AgendaKind.discussion: "Diskusjon",

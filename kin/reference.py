@@ -177,7 +177,7 @@ def _describe(info: FieldInfo, c: Collection) -> tuple[str, str, str]:
         bounds.append("minst én")
     allowed = allowed or ", ".join(bounds)
     if many or many_ref:
-        kind, example = f"liste av: {kind}", f"[{example}]"
+        kind, example = f"liste med: {kind}", f"[{example}]"
     return kind, allowed, example
 
 
@@ -210,7 +210,7 @@ def render() -> str:
         c = sec.collection
         if not sec.path:
             where = (
-                f"`data/{c.folder}/<{c.id_field}>.yml`, oppkalt etter `{c.id_field}`"
+                f"`data/{c.folder}/<{c.id_field}>.yml`; filnavnet er postens `{c.id_field}`"
                 if c.folder
                 else f"`data/{c.file}`"
             )

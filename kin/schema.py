@@ -146,7 +146,7 @@ class Source(Model):
 
     meeting: MeetingRef = Field(description="Møtet der det ble presentert; oppgi møtets id, det vil si datoen")
     speakers: list[PersonRef] = Field(default_factory=list, description="Hvem som presenterte det")
-    slide: Text | None = Field(None, description="Tittelen på lysarket eller innlegget som innholdet er hentet fra")
+    slide: Text | None = Field(None, description="Tittelen på lysbildet eller innlegget som innholdet er hentet fra")
 
 
 class Table(Model):
@@ -168,7 +168,7 @@ class Table(Model):
 
 
 class Section(Model):
-    title: Text = Field(description="Overskrift; bruk lysarkets egen tittel der kilden har en")
+    title: Text = Field(description="Overskrift; bruk lysbildets egen tittel der kilden har en")
     language: Lax[Language] | None = Field(None, description="Tekstens språk, når det ikke er norsk")
     text: list[Text] = Field(default_factory=list, description="Tekstavsnitt, slik de står i kilden")
     points: list[BulletItem] = Field(default_factory=list, description="Kulepunkter, slik de står i kilden")
@@ -350,7 +350,7 @@ class AgendaItem(Model):
     )
     speakers: list[PersonRef] = Field(default_factory=list, description="Hvem som holder innlegg under punktet")
     speaker_text: Text | None = Field(None, description="Innlederlinjen nøyaktig slik den står i programmet")
-    slide_title: Text | None = Field(None, description="Tittelen på innleggets egne lysark, hvis den er en annen")
+    slide_title: Text | None = Field(None, description="Tittelen på innleggets egne lysbilder, hvis den er en annen")
     moderator: PersonRef | None = Field(None, description="Ordstyrer for et panel")
     moderator_text: Text | None = Field(None, description="Ordstyrerlinjen nøyaktig slik den står i programmet")
     panellists: list[Panellist] = Field(
@@ -387,7 +387,7 @@ class Poll(Model):
     options: list[Text] = Field(default_factory=list, description="Svaralternativene, slik de ble gitt")
     agenda_time: Clock | None = Field(None, description="Klokkeslettet for programpunktet avstemningen hørte til")
     note: Text | None = Field(
-        None, description="Hva lysarkene sier om avstemningen, for eksempel resultater fra et tidligere møte"
+        None, description="Hva lysbildene sier om avstemningen, for eksempel resultater fra et tidligere møte"
     )
 
 
@@ -481,7 +481,7 @@ class Event(Model):
     )
     sections: list[Section] = Field(
         default_factory=list,
-        description="Det lysarkene sier utover programmet, for eksempel velkomst og lenker til slutt",
+        description="Det lysbildene sier utover programmet, for eksempel velkomst og lenker til slutt",
     )
 
     @property

@@ -122,7 +122,7 @@ def test_secretariat_adds_a_meeting_and_edits_a_person(editor, page: Page, shot,
     page.get_by_label("Tid (valgfritt)").fill("10:15")
     page.get_by_label("Tittel", exact=True).nth(1).fill("Pingviner i klinisk bruk")
     page.get_by_label("Type", exact=True).click()
-    page.get_by_text("Innlegg (talk)", exact=True).click()
+    page.get_by_text("Innlegg", exact=True).click()
     page.get_by_label("Innledere (valgfritt)").press_sequentially("Alia")
     page.get_by_text("Alia Zaka", exact=True).click()
     page.get_by_label("Tid (valgfritt)").scroll_into_view_if_needed()
