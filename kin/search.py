@@ -9,9 +9,11 @@ English search lacks:
   the search UI splits queries with the same separator, from every query too,
   so "kurs i maskinlæring" searches for "kurs" and "maskinlæring" only.
 * ``folded(text)``: the other spellings of the words in ``text`` that a person
-  without a Norwegian keyboard types (æ/ae, ø/o, å/aa, ü/u, accents dropped),
-  and the reverse for old spellings (aa -> å, ae -> æ). They go into a hidden
-  field of the index, never into the text people read.
+  without a Norwegian keyboard types (æ/ae, ø/o, å/aa, ü/u, accents dropped).
+  They go into a hidden field of the index, never into the text people read.
+  The reverse direction (a query typed with ø finds "Tromso") is the query's
+  side: our search worker adds the same spellings of the query's words, with
+  the same table (``FOLDS``, shipped in the index), so both sides fold alike.
 """
 
 from __future__ import annotations
@@ -57,9 +59,17 @@ def _stop_words_pattern() -> str:
 SEPARATOR = f"{_GAP}|{_stop_words_pattern()}"
 _GAPS = re.compile(_GAP)
 
-# How each letter is typed without it; the first spelling is the usual one.
-_FOLDS = {"æ": ("ae",), "ø": ("o", "oe"), "å": ("aa",), "ü": ("u", "ue"), "ö": ("o", "oe"), "ä": ("ae", "a")}
-_UNFOLDS = {"aa": "å", "ae": "æ"}  # old or foreign spellings of Norwegian names
+# How each letter is typed without it; the first spelling is the usual one. The
+# search worker (docs/assets/javascripts/workers/kin-search.js) reads this table
+# from the index and mirrors ``spellings`` for the words of each query.
+FOLDS = {
+    "æ": ("ae",),
+    "ø": ("o", "oe"),
+    "å": ("aa", "a"),  # "Aase" and "Åse", "Hakon" (an ASCII slug) and "Håkon"
+    "ü": ("u", "ue"),
+    "ö": ("o", "oe"),
+    "ä": ("ae", "a"),
+}
 
 
 def words(text: str) -> list[str]:
@@ -75,17 +85,16 @@ def _strip_accents(word: str) -> str:
 
 @functools.lru_cache(maxsize=1 << 16)
 def spellings(word: str) -> frozenset[str]:
-    """Other spellings of one lower-case word (not including the word itself)."""
-    if word.isascii() and "aa" not in word and "ae" not in word:
+    """Other spellings of one lower-case word (not including the word itself): its
+    composed form (NFC) and every way of typing it in ASCII letters."""
+    if word.isascii():
         return frozenset()
-    word = unicodedata.normalize("NFC", word)
-    forms = {word}
-    for letter, replacements in _FOLDS.items():
-        if letter in word:
-            forms |= {f.replace(letter, r) for f in forms for r in replacements}
-    forms = {_strip_accents(f) for f in forms if not any(c in f for c in _FOLDS)}
-    forms |= {word.replace(old, letter) for old, letter in _UNFOLDS.items() if old in word}
-    return frozenset(forms - {word})
+    composed = unicodedata.normalize("NFC", word)
+    forms = {composed}
+    for letter, replacements in FOLDS.items():
+        if letter in composed:
+            forms = {f.replace(letter, r) for f in forms for r in replacements}
+    return frozenset({composed} | {_strip_accents(f) for f in forms}) - {word}
 
 
 def folded(text: str) -> str:

@@ -7,6 +7,8 @@ every query (see ``kin.search``), the stop-word filter of lunr's own pipeline
 is switched off (that list is ours now), and each section gets hidden fields
 with other spellings of its words (``Tromso`` for ``Tromsø``). Only ``title``
 and ``text`` are shown in results, so the folded spellings never appear there.
+The spelling table goes into the config as ``folds``: our search worker folds
+each query's words with it, so "Tromsø" also finds a page that spells "Tromso".
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ def norwegian(index: dict) -> dict:
     config = index["config"]
     config["separator"] = search.SEPARATOR
     config["pipeline"] = []
+    config["folds"] = search.FOLDS
     for field, hidden in FOLDED.items():
         config["fields"][hidden] = dict(config["fields"][field])
     for doc in index["docs"]:

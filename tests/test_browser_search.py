@@ -1,10 +1,13 @@
-"""Search in a real browser: Norwegian stop words, all words first, spellings without æ, ø, å."""
+"""Search in a real browser: Norwegian stop words, all words first, spellings with and without æ, ø, å."""
 
 from __future__ import annotations
 
 import re
+import shutil
+import unicodedata
 
 import pytest
+from conftest import DATA, build_site, serve
 from playwright.sync_api import Page, expect
 from test_browser_site import search
 
@@ -64,3 +67,66 @@ def test_names_typed_without_diacritics(page: Page, site_url, query, expected, s
     assert spelled in page.locator(RESULT).first.inner_text()
     shown = page.locator(".md-search-result").inner_text()
     assert spelled in shown and query.lower() not in shown.lower()  # teasers show the real spelling only
+
+
+def assert_top_hit(page: Page, anchor: str, spelled: str, typed: str):
+    """The first result group holds ``anchor``; results show the data's spelling, not the one typed."""
+    expect(page.locator(RESULT).first.locator(f"a[href*='{anchor}']")).not_to_have_count(0, timeout=5_000)
+    assert spelled in page.locator(RESULT).first.inner_text()
+    if typed.lower() != spelled.lower():
+        assert typed.lower() not in page.locator(".md-search-result").inner_text().lower()
+
+
+@pytest.mark.parametrize(
+    ("query", "anchor", "spelled"),
+    [
+        ("Faxvåg", "#person-arild-faxvaag", "Faxvaag"),  # typed with å, the data spells aa
+        ("Faxva\u030ag", "#person-arild-faxvaag", "Faxvaag"),  # decomposed å (a + ring), as macOS types it
+        ("Bollva\u030ag", "#person-liv-bollvag", "Bollvåg"),  # decomposed query, composed data
+        ("Dæhlen", "#person-morten-daehlen", "Dæhlen"),
+        ("Grüner", "#person-renate-gruner", "Grüner"),
+    ],
+)
+def test_names_typed_with_diacritics(page: Page, site_url, query, anchor, spelled):
+    search(page, site_url, query)
+    assert_top_hit(page, anchor, spelled, unicodedata.normalize("NFC", query))
+
+
+# Data spelt without diacritics where a Norwegian types them: the real data has none for
+# æ, ø and ü, so a copy of it spells three names (everywhere they occur) in ASCII.
+ASCII_NAMES = {"Brøgger": "Brogger", "Dæhlen": "Daehlen", "Grüner": "Gruner"}
+
+
+@pytest.fixture(scope="module")
+def ascii_site_url(tmp_path_factory):
+    data = tmp_path_factory.mktemp("ascii") / "data"
+    shutil.copytree(DATA, data)
+    changed = 0
+    for path in data.rglob("*.yml"):
+        text = path.read_text(encoding="utf-8")
+        for name, ascii_name in ASCII_NAMES.items():
+            changed += text.count(name)
+            text = text.replace(name, ascii_name)
+        path.write_text(text, encoding="utf-8")
+    assert changed >= len(ASCII_NAMES)
+    out = data.parent / "site"
+    result = build_site(out, data)
+    assert result.returncode == 0, result.stdout + result.stderr
+    url, server = serve(out)
+    yield url
+    server.shutdown()
+
+
+@pytest.mark.parametrize(
+    ("query", "anchor", "spelled"),
+    [
+        ("Brøgger", "#person-helga-brogger", "Brogger"),  # ø -> o
+        ("Dæhlen", "#person-morten-daehlen", "Daehlen"),  # æ -> ae
+        ("Grüner", "#person-renate-gruner", "Gruner"),  # ü -> u
+        ("Brogger", "#person-helga-brogger", "Brogger"),  # and the ASCII query still finds its own spelling
+    ],
+)
+def test_query_with_diacritics_finds_data_spelt_in_ascii(page: Page, ascii_site_url, query, anchor, spelled):
+    search(page, ascii_site_url, query)
+    assert_top_hit(page, anchor, spelled, query)
+    assert "Mangler" not in page.locator(RESULT).first.inner_text()  # another spelling is no missing word
