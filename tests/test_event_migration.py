@@ -19,8 +19,14 @@ BEFORE = ROOT / "tests/fixtures/before-events"
 # Page -> (lines removed, lines added), in page order.
 INTENDED = {
     "moter/2022-02-08/": (
-        ["Plattform/sted"],
-        ["Nettverksmøte arrangert av KIN.", "Type", "Nettverksmøte", "Plattform"],
+        ["Plattform/sted", "Tverrfaglige studietilbud i de ulike regionene Innlegg"],
+        [
+            "Nettverksmøte arrangert av KIN.",
+            "Type",
+            "Nettverksmøte",
+            "Plattform",
+            "Tverrfaglige studietilbud i de ulike regionene Flere innlegg",  # an agenda block of several talks
+        ],
     ),
     "moter/2022-04-05/": (
         ["Plattform/sted"],
