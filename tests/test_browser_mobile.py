@@ -87,3 +87,15 @@ def test_chart_text_is_at_least_12px(browser: Browser, site_url, path, width):
     )
     assert sizes and min(sizes) >= 12, sizes
     page.close()
+
+
+@pytest.mark.parametrize(("path", "anchor"), [("nettverket/", "person-trym-holter"), ("studier/", "kurs-med3065")])
+def test_a_link_to_a_person_or_course_lands_on_it(phone: Page, site_url, path, anchor):
+    # People and course cards are rendered lazily (content-visibility: auto); a link from search
+    # or another page must still scroll to the right one, below the header.
+    phone.goto(f"{site_url}{path}#{anchor}")
+    target = phone.locator(f"#{anchor}")
+    expect(target).to_be_in_viewport()
+    header = phone.locator(".md-header").bounding_box()
+    box = target.bounding_box()
+    assert header["y"] + header["height"] - 1 <= box["y"] < PHONE["height"] / 2, box
