@@ -3,9 +3,11 @@
 GitHub Pages answers with gzip for text when the client accepts it,
 ``Cache-Control: max-age=600``, ``ETag`` and ``Last-Modified`` (304 on a match),
 ``Vary: Accept-Encoding``, directory URLs via ``index.html``, and ``404.html``
-with status 404. This server does the same (HTTP/1.1 on 127.0.0.1 only).
+with status 404. This server does the same (HTTP/1.1 on 127.0.0.1 only), under
+the site's path (``/kin/`` from ``site_url``; the 404 page links its assets
+there, as it must answer for any URL).
 
-    python scripts/serve_pages.py site --port 8104
+    python scripts/serve_pages.py site --port 8104     # http://127.0.0.1:8104/kin/
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ import email.utils
 import gzip
 import hashlib
 import mimetypes
+import re
 import threading
 from functools import lru_cache
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -33,7 +36,14 @@ def _load(path: Path, mtime_ns: int) -> tuple[bytes, bytes, str]:
     return body, gzip.compress(body, compresslevel=6, mtime=0), '"' + hashlib.sha1(body).hexdigest()[:16] + '"'
 
 
-def handler(root: Path) -> type[BaseHTTPRequestHandler]:
+def site_path() -> str:
+    """The path part of ``site_url`` in mkdocs.yml (where GitHub Pages serves the site)."""
+    config = (Path(__file__).resolve().parent.parent / "mkdocs.yml").read_text(encoding="utf-8")
+    match = re.search(r"^site_url:\s*(\S+)", config, re.M)
+    return urlsplit(match.group(1)).path if match else "/"
+
+
+def handler(root: Path, prefix: str = "/") -> type[BaseHTTPRequestHandler]:
     class Pages(BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"
 
@@ -41,7 +51,10 @@ def handler(root: Path) -> type[BaseHTTPRequestHandler]:
             pass
 
         def resolve(self) -> tuple[Path, int]:
-            rel = unquote(urlsplit(self.path).path).lstrip("/")
+            path = unquote(urlsplit(self.path).path)
+            if not (path + "/").startswith(prefix):
+                return root / "404.html", 404
+            rel = path[len(prefix) :].lstrip("/")
             target = (root / rel).resolve()
             if root not in target.parents and target != root:
                 return root / "404.html", 404
@@ -91,11 +104,13 @@ def handler(root: Path) -> type[BaseHTTPRequestHandler]:
     return Pages
 
 
-def start(root: Path, port: int = 0) -> tuple[str, ThreadingHTTPServer]:
-    """Serve ``root`` in a background thread; returns (base URL, server)."""
-    server = ThreadingHTTPServer(("127.0.0.1", port), handler(root.resolve()))
+def start(root: Path, port: int = 0, prefix: str | None = None) -> tuple[str, ThreadingHTTPServer]:
+    """Serve ``root`` under ``prefix`` (default: the site's path) in a background thread;
+    returns (base URL, server)."""
+    prefix = prefix if prefix is not None else site_path()
+    server = ThreadingHTTPServer(("127.0.0.1", port), handler(root.resolve(), prefix))
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    return f"http://127.0.0.1:{server.server_address[1]}/", server
+    return f"http://127.0.0.1:{server.server_address[1]}{prefix}", server
 
 
 def main() -> None:
