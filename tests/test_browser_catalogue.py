@@ -214,3 +214,31 @@ def test_filters_stay_right_and_responsive_with_1000_courses(tmp_path, data_copy
 
 def test_catalogue_script_is_small():
     assert (ROOT / "docs/assets/catalogue.js").stat().st_size < 30_000
+
+
+def test_text_search_ignores_how_norwegian_letters_are_typed(page: Page, site_url):
+    """Typed without a Norwegian keyboard (ae for æ) or decomposed (a + U+030A), a word still matches."""
+    page.goto(site_url + "studier/")
+    search = page.locator("#f-q")
+    search.press_sequentially("maskinlæring")
+    written = visible_ids(page)
+    assert len(written) >= 2 and len(written) < len(load_dataset(DATA).courses)
+    for typed in ("maskinlaering", "MASKINLÆRING"):
+        search.fill("")
+        search.press_sequentially(typed)
+        assert visible_ids(page) == written, typed
+    search.fill("")
+    search.press_sequentially("bærekraft")
+    sustainable = visible_ids(page)
+    assert sustainable
+    search.fill("")
+    search.press_sequentially("baerekraft")
+    assert visible_ids(page) == sustainable
+    search.fill("")
+    search.press_sequentially("forståelse")
+    composed = visible_ids(page)
+    assert composed
+    for typed in ("forsta\u030aelse", "forstaaelse"):  # å as macOS and some PDFs write it; aa for å
+        search.fill("")
+        search.press_sequentially(typed)
+        assert visible_ids(page) == composed, typed

@@ -22,10 +22,16 @@
     var c = byId[tr.dataset.id];
     return {
       tr: tr, id: tr.dataset.id, index: index, d: tr.dataset, box: tr.querySelector(".kin-pick input"),
-      text: [c.code || "", c.title, c.description || ""].join(" ").toLowerCase(),
+      text: fold([c.code || "", c.title, c.description || ""].join(" ")),
       cells: Array.prototype.map.call(tr.cells, function (td) { return td.textContent.trim(); })
     };
   });
+  // Text and query are folded alike, so "maskinlaering" finds "maskinlæring", "Tromsø"
+  // finds "Tromso", and a letter typed decomposed (a + ring above) matches å.
+  function fold(text) {
+    return text.toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "")
+      .replace(/æ/g, "ae").replace(/ø/g, "o").replace(/aa/g, "a");
+  }
   var SELECTS = ["region", "institution", "level", "format", "language", "status"];
   var FILTERS = SELECTS.concat(["emin", "emax", "free"]);  // counted in «Filtrer (n aktive)»
   var KEYS = FILTERS.concat(["q", "sort", "dir", "cmp"]);
@@ -65,7 +71,7 @@
   function num(v) { return v === "" || v === undefined ? null : parseFloat(v); }
   var lastSort = "", lastCmp = null;
   function apply() {
-    var q = (state.q || "").toLowerCase().trim();
+    var q = fold((state.q || "").trim());
     var emin = num(state.emin), emax = num(state.emax), shown = 0;
     for (var i = 0; i < rows.length; i++) {
       var r = rows[i], d = r.d, ok = true;
