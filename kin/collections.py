@@ -120,6 +120,14 @@ def record_files(data_dir: Path, collection: Collection) -> list[Path]:
     return sorted(p for p in folder.glob("*.y*ml") if p.suffix in (".yml", ".yaml")) if folder.is_dir() else []
 
 
+def collection_at(rel: str) -> Collection | None:
+    """The collection a data file belongs to; ``rel`` relative to the data folder (``people/x.yml``)."""
+    for c in COLLECTIONS:
+        if rel == c.file or (c.folder and rel.startswith(f"{c.folder}/")):
+            return c
+    return None
+
+
 def data_files(data_dir: Path) -> Iterator[tuple[Collection, str]]:
     """Every data file (relative to ``data_dir``) with its collection."""
     for collection in COLLECTIONS:

@@ -30,10 +30,10 @@ from pathlib import Path
 from typing import Any
 
 from kin import roundtrip
-from kin.collections import FOLDERS
+from kin.collections import collection_at
 from kin.dataset import load_dataset
 from kin.errors import DataValidationError
-from kin.jsonschemas import schema_line
+from kin.jsonschemas import schema_line, with_schema_line
 
 DEFAULT_PORT = 8081
 PREFIX = "data/"  # how the editor's configuration names the data folder
@@ -85,8 +85,9 @@ class DataFolder:
             old = path.read_text(encoding="utf-8") if path.exists() else None
             try:
                 changes[target] = roundtrip.merge(old, item["raw"], item["path"])
-                if old is None:  # the merge writes no comments: the schema line goes first again
-                    changes[target] = self.header(target) + changes[target]
+                collection = collection_at(target.relative_to(self.root).as_posix())
+                if old is None and collection:  # the merge writes no comments: the schema line goes first again
+                    changes[target] = with_schema_line(changes[target], schema_line(collection))
             except DataValidationError as exc:
                 raise Rejected(_message(exc)) from None
             if target != path:
@@ -96,12 +97,6 @@ class DataFolder:
             _write(path, text)
         for path in removed:
             path.unlink(missing_ok=True)
-
-    def header(self, path: Path) -> str:
-        """A new record file's first line: which JSON Schema a text editor checks it against."""
-        folder = path.relative_to(self.root).parts[0]
-        collection = next((c for c in FOLDERS if c.folder == folder), None)
-        return schema_line(collection) + "\n" if collection else ""
 
     def delete(self, names: list[str]) -> None:
         paths = [self.resolve(n) for n in names]

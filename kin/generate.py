@@ -14,7 +14,7 @@ from pathlib import Path
 
 from kin import cms
 from kin.collections import COLLECTIONS, data_files
-from kin.jsonschemas import schema_files, schema_line, schema_path
+from kin.jsonschemas import schema_files, schema_line, schema_path, with_schema_line
 from kin.reference import REFERENCE
 from kin.reference import render as render_reference
 
@@ -48,12 +48,6 @@ def _vscode(root: Path) -> dict[str, str]:
         "files.insertFinalNewline": True,
     }
     return {".vscode/settings.json": json.dumps(settings, indent=2, ensure_ascii=False) + "\n"}
-
-
-def with_schema_line(text: str, line: str) -> str:
-    """``text`` with ``line`` as its first line (replacing an older schema line)."""
-    rest = text.split("\n", 1)[1] if text.startswith("# yaml-language-server:") else text
-    return f"{line}\n{rest}"
 
 
 def _schema_lines(root: Path) -> dict[str, str]:

@@ -35,6 +35,12 @@ def schema_line(collection: Collection) -> str:
     return f"# yaml-language-server: $schema={prefix}{schema_path(collection)}"
 
 
+def with_schema_line(text: str, line: str) -> str:
+    """``text`` with ``line`` as its first line (replacing an older schema line)."""
+    rest = text.split("\n", 1)[1] if text.startswith("# yaml-language-server:") else text
+    return f"{line}\n{rest}"
+
+
 def _models(model: type[BaseModel]) -> dict[str, type[BaseModel]]:
     """A model and every model nested in it, by the name pydantic gives their definitions."""
     found: dict[str, type[BaseModel]] = {}

@@ -19,7 +19,7 @@ from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
 from kin import schema as s
-from kin.collections import COLLECTIONS, Collection
+from kin.collections import COLLECTIONS, Collection, collection_at
 from kin.dataset import field_ref
 
 REFERENCE = "data/FIELDS.md"
@@ -80,11 +80,7 @@ def _section_of(collection: Collection, model: type[BaseModel]) -> Section:
 
 def collection_of(file: str) -> Collection | None:
     """The collection a data file belongs to; ``file`` as in error messages (``data/people/x.yml``)."""
-    rel = file.split("/", 1)[1] if "/" in file else file
-    for c in COLLECTIONS:
-        if rel == c.file or (c.folder and rel.startswith(f"{c.folder}/")):
-            return c
-    return None
+    return collection_at(file.split("/", 1)[1] if "/" in file else file)
 
 
 def link_for(file: str, path: tuple[str | int, ...] = ()) -> str:
