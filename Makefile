@@ -38,7 +38,7 @@ build-zensical: $(VENV)/.dev  ## the same site built by Zensical, into build/zen
 validate: $(VENV)/.site  ## check the data files only
 	$(PY) -m kin validate
 
-generate: $(VENV)/.site  ## rewrite the files generated from kin/schema.py (JSON Schemas, field reference)
+generate: $(VENV)/.site  ## rewrite the files generated from kin/schema/ (JSON Schemas, field reference)
 	$(PY) -m kin generate
 
 check-generated: $(VENV)/.site  ## fail if a generated file is stale

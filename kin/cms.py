@@ -35,6 +35,7 @@ from kin.editserver import DEFAULT_PORT
 from kin.fieldlabels import field_label
 from kin.jsonschemas import schema_line
 from kin.labels import LABELS
+from kin.schema import base as schema_base
 
 CONFIG = "docs/admin/config.yml"  # relative to the project; the site serves it at /admin/config.yml
 REPO = "kin-nettverk/kin"  # GitHub repository of the site (see site_url in mkdocs.yml)
@@ -56,7 +57,7 @@ _MESSAGES = {
     r"^[a-z0-9][a-z0-9-]*$": "Bare små bokstaver a–z, sifre og bindestrek (ikke æ, ø, å eller mellomrom).",
     r"^[^\s@]+@[^\s@]+\.[^\s@]+$": "Skriv en e-postadresse, for eksempel navn@eksempel.no.",
 }
-_BY_VALIDATOR = {s._clock: _CLOCK, s._url: _URL}
+_BY_VALIDATOR = {schema_base._clock: _CLOCK, schema_base._url: _URL}
 _LONG_TEXT = {"description", "note", "text", "target_group", "approval", "opportunity", "risk"}
 _TRUE_WHEN_ABSENT = (
     "Bryteren står av når feltet ikke er lagret, men da gjelder «ja». Slå den på og av igjen for å lagre «nei»"
