@@ -3,10 +3,10 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 # The site generator: ProperDocs, the maintained continuation of MkDocs 1.6 (see
-# README, "Engine and end of life"). The config keeps the name mkdocs.yml, so it
+# developers/engine.md). The config keeps the name mkdocs.yml, so it
 # is passed with -f and the plain `mkdocs` command still builds the same site.
 # Material for MkDocs reaches end of life on 5 May 2027; it prints that notice
-# only when run as `mkdocs`, so nothing is silenced here: the README says what
+# only when run as `mkdocs`, so nothing is silenced here: developers/engine.md says what
 # the date means for this site.
 ENGINE := $(PY) -m properdocs
 
@@ -32,7 +32,7 @@ edit: $(VENV)/.site node_modules/.installed
 build: $(VENV)/.site node_modules/.installed
 	$(ENGINE) build -f mkdocs.yml --strict
 
-build-zensical: $(VENV)/.dev  ## the same site built by Zensical, into build/zensical/site (README, Engine and end of life)
+build-zensical: $(VENV)/.dev  ## the same site built by Zensical, into build/zensical/site (developers/engine.md)
 	$(PY) scripts/build_zensical.py build/zensical
 
 validate: $(VENV)/.site  ## check the data files only
@@ -64,11 +64,11 @@ test: deps  ## the full test suite, browser tests included
 external-links: $(VENV)/.site  ## list (and, when online, check) external URLs in data/; never blocks
 	-$(PY) -m kin urls --check
 
-benchmark: $(VENV)/.dev  ## build cost at 1x, 10x, 100x data (see README, Performance)
+benchmark: $(VENV)/.dev  ## build cost at 1x, 10x, 100x data (developers/performance.md; earlier runs: developers/performance-history.md)
 	$(PY) scripts/benchmark.py
 	$(PY) scripts/bench_catalogue.py
 
-lighthouse: deps  ## Lighthouse, every page type, mobile and desktop (see README, Page speed)
+lighthouse: deps  ## Lighthouse, every page type, mobile and desktop (developers/page-speed.md)
 	CHROME_PATH=/usr/bin/chromium $(PY) scripts/lighthouse.py
 
 clean:

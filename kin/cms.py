@@ -22,7 +22,9 @@ import enum
 import types
 import typing
 from datetime import date
+from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import yaml
 from pydantic import BaseModel
@@ -30,6 +32,7 @@ from pydantic.fields import FieldInfo
 from pydantic_core import PydanticUndefined
 
 from kin import collections as registry
+from kin import config as settings
 from kin import schema as s
 from kin.editserver import DEFAULT_PORT
 from kin.fieldlabels import field_label
@@ -247,13 +250,26 @@ class Generator:
         }
 
 
-def config(port: int = DEFAULT_PORT) -> dict[str, Any]:
+def sign_in(auth_url: str | None) -> dict[str, str]:
+    """Decap's GitHub sign-in through an OAuth helper: ``base_url`` is the helper's
+    origin and ``auth_endpoint`` its path (Decap's default, ``auth``, when it has none).
+    Nothing while no helper is set up."""
+    if not auth_url:
+        return {}
+    parts = urlsplit(auth_url)
+    path = parts.path.strip("/")
+    return {"base_url": f"{parts.scheme}://{parts.netloc}", **({"auth_endpoint": path} if path else {})}
+
+
+def config(port: int = DEFAULT_PORT, site: Path = settings.CONFIG) -> dict[str, Any]:
+    """The editor's configuration; ``site`` is the mkdocs.yml that may name the OAuth helper."""
     generator = Generator()
     return {
         "backend": {
             "name": "github",
             "repo": REPO,
             "branch": "main",
+            **sign_in(settings.editor_auth_url(site)),
             "squash_merges": True,
             "commit_messages": {
                 "create": "Nytt: {{collection}} «{{slug}}» (webredaktør)",
@@ -281,6 +297,6 @@ HEADER = """\
 """
 
 
-def render(port: int = DEFAULT_PORT) -> str:
-    body = yaml.safe_dump(config(port), allow_unicode=True, sort_keys=False, width=4096)
+def render(port: int = DEFAULT_PORT, site: Path = settings.CONFIG) -> str:
+    body = yaml.safe_dump(config(port, site), allow_unicode=True, sort_keys=False, width=4096)
     return HEADER + body

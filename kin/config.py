@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 from datetime import date, datetime
 from pathlib import Path
+from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
 import yaml
@@ -29,6 +30,19 @@ def site_url(path: Path = CONFIG) -> str:
     """The site's absolute URL, ending in a slash."""
     url = site_config(path).get("site_url") or "/"
     return url if url.endswith("/") else url + "/"
+
+
+def editor_auth_url(path: Path = CONFIG) -> str | None:
+    """The address of the web editor's OAuth helper for signing in on the published
+    site (``extra: editor: auth_url:`` in mkdocs.yml), or None while none is set up
+    (developers/sign-in.md)."""
+    url = ((site_config(path).get("extra") or {}).get("editor") or {}).get("auth_url")
+    if url is None:
+        return None
+    parts = urlsplit(url) if isinstance(url, str) else None
+    if not parts or parts.scheme != "https" or not parts.hostname or parts.query or parts.fragment:
+        raise ValueError(f"{path.name}: extra.editor.auth_url must be an https:// address without ? or #, not {url!r}")
+    return url
 
 
 def today() -> date:
