@@ -31,6 +31,7 @@ from pydantic_core import PydanticUndefined
 
 from kin import collections as registry
 from kin import schema as s
+from kin.config import repository
 from kin.editserver import DEFAULT_PORT
 from kin.fieldlabels import field_label
 from kin.jsonschemas import schema_line
@@ -38,7 +39,7 @@ from kin.labels import LABELS
 from kin.schema import base as schema_base
 
 CONFIG = "docs/admin/config.yml"  # relative to the project; the site serves it at /admin/config.yml
-REPO = "kin-nettverk/kin"  # GitHub repository of the site (see site_url in mkdocs.yml)
+REPO = repository()  # GitHub repository and branch of the site: extra.repository in mkdocs.yml
 SITE_URL = "https://kin-nettverk.github.io/kin/"
 
 
@@ -252,8 +253,8 @@ def config(port: int = DEFAULT_PORT) -> dict[str, Any]:
     return {
         "backend": {
             "name": "github",
-            "repo": REPO,
-            "branch": "main",
+            "repo": REPO.name,
+            "branch": REPO.branch,
             "squash_merges": True,
             "commit_messages": {
                 "create": "Nytt: {{collection}} «{{slug}}» (webredaktør)",
