@@ -1,4 +1,4 @@
-""""Foreslå endring": every page links the file it is made from in GitHub's web editor (a
+"""The "Foreslå endring" links: every page opens the file it is made from in GitHub's web editor (a
 record's data file, or a hand-written page's Markdown); under `serve` a record also links to
 its entry in the local web editor. The repository and branch are one line of mkdocs.yml."""
 
