@@ -41,7 +41,6 @@ from kin.labels import LABELS
 from kin.schema import base as schema_base
 
 CONFIG = "docs/admin/config.yml"  # relative to the project; the site serves it at /admin/config.yml
-REPO = "kin-nettverk/kin"  # GitHub repository of the site (see site_url in mkdocs.yml)
 SITE_URL = "https://kin-nettverk.github.io/kin/"
 
 
@@ -264,11 +263,12 @@ def sign_in(auth_url: str | None) -> dict[str, str]:
 def config(port: int = DEFAULT_PORT, site: Path = settings.CONFIG) -> dict[str, Any]:
     """The editor's configuration; ``site`` is the mkdocs.yml that may name the OAuth helper."""
     generator = Generator()
+    repo = settings.repository(site)  # GitHub repository and branch: extra.repository in mkdocs.yml
     return {
         "backend": {
             "name": "github",
-            "repo": REPO,
-            "branch": "main",
+            "repo": repo.name,
+            "branch": repo.branch,
             **sign_in(settings.editor_auth_url(site)),
             "squash_merges": True,
             "commit_messages": {

@@ -9,7 +9,7 @@ import pytest
 import yaml
 from conftest import DATA, ROOT
 
-from kin import cms
+from kin import cms, config
 from kin import collections as registry
 from kin import schema as s
 from kin.fieldlabels import BY_MODEL, FIELDS, field_label
@@ -126,7 +126,7 @@ def test_the_oauth_helper_address_goes_into_the_generated_configuration(tmp_path
     backend = yaml.safe_load(cms.render(site=site))["backend"]
     assert backend["base_url"] == "https://sveltia-cms-auth.kin.workers.dev"
     assert "auth_endpoint" not in backend  # Decap's default, "auth", is the helper's path
-    assert backend["name"] == "github" and backend["repo"] == cms.REPO
+    assert backend["name"] == "github" and backend["repo"] == config.repository().name
 
 
 def test_a_helper_with_its_own_path_gets_an_auth_endpoint(tmp_path):
