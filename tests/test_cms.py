@@ -115,9 +115,12 @@ def test_every_record_file_keeps_its_schema_line_when_the_editor_writes_it():
 
 
 def _site(tmp_path, extra: str = ""):
-    """A copy of mkdocs.yml with ``extra`` appended."""
+    """A copy of mkdocs.yml with the settings under ``extra:`` in ``extra`` added to its own ``extra:``."""
     site = tmp_path / "mkdocs.yml"
-    site.write_text((ROOT / "mkdocs.yml").read_text(encoding="utf-8") + extra, encoding="utf-8")
+    text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    added = extra.removeprefix("\nextra:\n")
+    assert text.count("\nextra:\n") == 1 and (not extra or added != extra)
+    site.write_text(text.replace("\nextra:\n", "\nextra:\n" + added, 1), encoding="utf-8")
     return site
 
 
