@@ -31,7 +31,6 @@ from pydantic_core import PydanticUndefined
 
 from kin import collections as registry
 from kin import schema as s
-from kin.editserver import DEFAULT_PORT
 from kin.fieldlabels import field_label
 from kin.jsonschemas import schema_line
 from kin.labels import LABELS
@@ -247,7 +246,7 @@ class Generator:
         }
 
 
-def config(port: int = DEFAULT_PORT) -> dict[str, Any]:
+def config() -> dict[str, Any]:
     generator = Generator()
     return {
         "backend": {
@@ -262,7 +261,7 @@ def config(port: int = DEFAULT_PORT) -> dict[str, Any]:
             },
         },
         "publish_mode": "editorial_workflow",
-        "local_backend": {"url": f"http://127.0.0.1:{port}/api/v1", "allowed_hosts": ["127.0.0.1", "localhost"]},
+        # No local_backend: docs/admin/start.js adds it where the site serves one (make edit, kin.editweb).
         "locale": "nb_no",
         "site_url": SITE_URL,
         "display_url": SITE_URL,
@@ -281,6 +280,6 @@ HEADER = """\
 """
 
 
-def render(port: int = DEFAULT_PORT) -> str:
-    body = yaml.safe_dump(config(port), allow_unicode=True, sort_keys=False, width=4096)
+def render() -> str:
+    body = yaml.safe_dump(config(), allow_unicode=True, sort_keys=False, width=4096)
     return HEADER + body

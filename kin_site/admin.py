@@ -6,17 +6,17 @@ code comes from ``node_modules`` (``make deps``), never from a CDN.
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 
 from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File, Files
 
-from kin import cms
+from kin import editweb
 
 ROOT = Path(__file__).resolve().parent.parent
 DIST = ROOT / "node_modules" / "decap-cms" / "dist"
-CONFIG = "admin/config.yml"
 
 
 def _wanted(name: str) -> bool:
@@ -30,7 +30,7 @@ def add_files(files: Files, config) -> None:
     for path in sorted(DIST.iterdir()):
         if _wanted(path.name):
             files.append(File.generated(config, f"admin/{path.name}", abs_src_path=str(path)))
-    port = os.environ.get("KIN_EDIT_PORT")  # `python -m kin edit --port N` listens elsewhere
-    if port:
-        files.remove(files.get_file_from_path(CONFIG))
-        files.append(File.generated(config, CONFIG, content=cms.render(int(port))))
+    port = os.environ.get("KIN_EDIT_PORT")  # the back end served alone: `python -m kin edit --port N`
+    if port:  # (under `make edit` the site serves these settings itself: kin_site/editmount.py)
+        settings = editweb.settings(f"http://127.0.0.1:{int(port)}/api/v1")
+        files.append(File.generated(config, editweb.SETTINGS, content=json.dumps(settings)))
