@@ -33,6 +33,7 @@ from kin.editserver import DataFolder, Rejected, handle
 
 API = "admin/api/v1"  # under the site's path: /kin/admin/api/v1
 SETTINGS = "admin/local-backend.json"  # read by docs/admin/start.js: where the back end is
+CONFIG = "admin/config.yml"  # the editor's configuration (kin.cms)
 LOOPBACK = ("127.0.0.1", "localhost")
 ALLOWED_HOSTS_ENV = "KIN_EDIT_ALLOWED_HOSTS"
 
@@ -135,7 +136,7 @@ def settings(url: str, extra_hosts: Iterable[str] = ()) -> dict[str, Any]:
 def mount(site: App, site_path: str, backend: Backend, extra_hosts: Iterable[str] = ()) -> App:
     """The site's application with the back end at ``<site_path>admin/api/v1`` (same origin) and
     its settings at ``<site_path>admin/local-backend.json``."""
-    api, settings_path = site_path + API, site_path + SETTINGS
+    api, settings_path, config_path = site_path + API, site_path + SETTINGS, site_path + CONFIG
     body = settings(api, list(extra_hosts))
 
     def app(environ: dict[str, Any], start_response: StartResponse) -> Iterable[bytes]:
@@ -146,9 +147,20 @@ def mount(site: App, site_path: str, backend: Backend, extra_hosts: Iterable[str
             if environ.get("HTTP_HOST", "").lower() not in backend.guard.hosts:
                 return _reply(start_response, "421 Misdirected Request", {"error": "Ukjent adresse."})
             return _reply(start_response, "200 OK", body)
+        if path == config_path:  # Decap merges its configuration with start.js's only if this says YAML
+            return site(environ, _with_content_type(start_response, "text/yaml; charset=utf-8"))
         return site(environ, start_response)
 
     return app
+
+
+def _with_content_type(start_response: StartResponse, content_type: str) -> StartResponse:
+    def start(status: str, headers: list[tuple[str, str]], *args: Any) -> Any:
+        if status.startswith("200"):
+            headers = [(k, v) for k, v in headers if k.lower() != "content-type"] + [("Content-Type", content_type)]
+        return start_response(status, headers, *args)
+
+    return start
 
 
 class _QuietHandler(WSGIRequestHandler):

@@ -276,6 +276,9 @@ def test_the_editors_page_learns_where_the_back_end_is(site):
     assert json.loads(body) == {"url": API, "allowed_hosts": ["127.0.0.1", "localhost", "kin.test"]}
     status, _, _ = site.request("GET", "/kin/admin/local-backend.json", {"Host": "evil.test"})
     assert status == 421
+    # Decap merges start.js's settings into its configuration only if that says it is YAML.
+    status, headers, _ = site.request("GET", "/kin/admin/config.yml", {})
+    assert (status, headers["Content-Type"]) == (200, "text/yaml; charset=utf-8")
     status, _, body = site.request("GET", "/kin/moter/", {"Host": "evil.test"})  # pages are the site's, as served
     assert (status, body) == (200, b"a page of the site")
 
