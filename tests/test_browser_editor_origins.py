@@ -166,3 +166,13 @@ def test_the_editor_saves_at_another_host_name(site, tab: Page):
     ]
     assert {p: b for p, b in snapshot(site.data).items() if p != person} == others
     assert hosts == {f"kin.test:{site.port}"}, hosts  # the editor and its back end: one origin
+
+
+def test_the_published_editor_signs_in_to_github_and_tries_no_local_back_end(page: Page, site_url):
+    """The built site (no make edit): no admin/local-backend.json, so the editor asks for GitHub only."""
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(f"{request.method} {request.url.removeprefix(site_url)}"))
+    page.goto(site_url + "admin/")
+    expect(page.get_by_role("button", name="Logg på med GitHub")).to_be_visible(timeout=WAIT)
+    assert "GET admin/local-backend.json" in requests  # answered 404 by the static server
+    assert [r for r in requests if not r.startswith("GET ") or "api/v1" in r] == []

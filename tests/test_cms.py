@@ -108,3 +108,9 @@ def test_every_record_file_keeps_its_schema_line_when_the_editor_writes_it():
         assert ["# " + f["comment"] for f in commented] == [schema_line(collection)]
         first_required = next((f for f in fields if f["required"]), fields[0])
         assert commented[0] is first_required
+
+
+def test_the_published_configuration_names_no_local_back_end():
+    """The editor uses a local back end only where the site serves one (make edit: docs/admin/start.js)."""
+    assert "local_backend" not in cms.config()
+    assert "local_backend" not in (DATA.parent / cms.CONFIG).read_text(encoding="utf-8")
