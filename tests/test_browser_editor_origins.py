@@ -166,6 +166,9 @@ def test_the_editor_saves_at_another_host_name(site, tab: Page):
     ]
     assert {p: b for p, b in snapshot(site.data).items() if p != person} == others
     assert hosts == {f"kin.test:{site.port}"}, hosts  # the editor and its back end: one origin
+    # The rebuild after a save reloads the site's pages, never the editor under the user's hands.
+    fetch = """(url) => fetch(url).then(r => r.text())"""
+    assert "livereload(" in tab.evaluate(fetch, "../") and "livereload(" not in tab.evaluate(fetch, "./")
 
 
 def test_the_published_editor_signs_in_to_github_and_tries_no_local_back_end(page: Page, site_url):
