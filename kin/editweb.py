@@ -27,6 +27,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from socketserver import ThreadingMixIn
 from typing import Any
+from urllib.parse import urlsplit
 from wsgiref.simple_server import WSGIRequestHandler, WSGIServer
 
 from kin.editserver import DataFolder, Rejected, handle
@@ -42,9 +43,12 @@ App = Callable[[dict[str, Any], StartResponse], Iterable[bytes]]
 
 
 def allowed_hosts(value: str | None = None) -> list[str]:
-    """Extra host names the editor may be opened at (comma-separated, from the environment)."""
+    """Extra host names the editor may be opened at (comma-separated, from the environment);
+    an entry written as an address (``https://name/``, ``name:443``) counts by its host name."""
     value = os.environ.get(ALLOWED_HOSTS_ENV, "") if value is None else value
-    return [name.strip().lower() for name in value.split(",") if name.strip()]
+    entries = [entry.strip() for entry in value.split(",") if entry.strip()]
+    names = [urlsplit(entry if "://" in entry else f"//{entry}").hostname for entry in entries]
+    return list(dict.fromkeys(name for name in names if name))
 
 
 @dataclass(frozen=True)

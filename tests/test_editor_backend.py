@@ -284,8 +284,8 @@ def test_the_editors_page_learns_where_the_back_end_is(site):
 
 
 def test_allowed_host_names_come_from_the_environment(monkeypatch):
-    monkeypatch.setenv("KIN_EDIT_ALLOWED_HOSTS", " Kin.test ,x-8000.app.github.dev,,")
-    assert editweb.allowed_hosts() == ["kin.test", "x-8000.app.github.dev"]
+    monkeypatch.setenv("KIN_EDIT_ALLOWED_HOSTS", " Kin.test ,x-8000.app.github.dev,, https://y.test/kin/ ,kin.test:80")
+    assert editweb.allowed_hosts() == ["kin.test", "x-8000.app.github.dev", "y.test"]
     monkeypatch.delenv("KIN_EDIT_ALLOWED_HOSTS")
     assert editweb.allowed_hosts() == []
     guard = editweb.Guard.for_site("127.0.0.1", 8000, ["x-8000.app.github.dev"])
