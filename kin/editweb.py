@@ -25,6 +25,7 @@ import json
 import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from pathlib import Path
 from socketserver import ThreadingMixIn
 from typing import Any
 from urllib.parse import urlsplit
@@ -176,7 +177,7 @@ class _Server(ThreadingMixIn, WSGIServer):
     daemon_threads = True
 
 
-def make_server(data_dir: Any, port: int, origins: Iterable[str]) -> WSGIServer:
+def make_server(data_dir: Path, port: int, origins: Iterable[str]) -> WSGIServer:
     """The back end alone on 127.0.0.1:``port`` (0: any free port) at ``/api/v1``, answering pages
     of the site served at ``origins`` (e.g. ``http://127.0.0.1:8000``)."""
     server = _Server(("127.0.0.1", port), _QuietHandler)
