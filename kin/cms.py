@@ -246,7 +246,7 @@ class Generator:
         }
 
 
-def config() -> dict[str, Any]:
+def config(local_backend: dict[str, Any] | None = None) -> dict[str, Any]:
     generator = Generator()
     return {
         "backend": {
@@ -261,7 +261,8 @@ def config() -> dict[str, Any]:
             },
         },
         "publish_mode": "editorial_workflow",
-        # No local_backend: docs/admin/start.js adds it where the site serves one (make edit, kin.editweb).
+        # Published: none. make edit: docs/admin/start.js adds it; python -m kin edit: kin_site/admin.py.
+        **({"local_backend": local_backend} if local_backend else {}),
         "locale": "nb_no",
         "site_url": SITE_URL,
         "display_url": SITE_URL,
@@ -280,6 +281,6 @@ HEADER = """\
 """
 
 
-def render() -> str:
-    body = yaml.safe_dump(config(), allow_unicode=True, sort_keys=False, width=4096)
+def render(local_backend: dict[str, Any] | None = None) -> str:
+    body = yaml.safe_dump(config(local_backend), allow_unicode=True, sort_keys=False, width=4096)
     return HEADER + body

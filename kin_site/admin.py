@@ -6,14 +6,13 @@ code comes from ``node_modules`` (``make deps``), never from a CDN.
 
 from __future__ import annotations
 
-import json
 import os
 from pathlib import Path
 
 from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File, Files
 
-from kin import editweb
+from kin import cms, editweb
 
 ROOT = Path(__file__).resolve().parent.parent
 DIST = ROOT / "node_modules" / "decap-cms" / "dist"
@@ -31,6 +30,7 @@ def add_files(files: Files, config) -> None:
         if _wanted(path.name):
             files.append(File.generated(config, f"admin/{path.name}", abs_src_path=str(path)))
     port = os.environ.get("KIN_EDIT_PORT")  # the back end served alone: `python -m kin edit --port N`
-    if port:  # (under `make edit` the site serves these settings itself: kin_site/editmount.py)
-        settings = editweb.settings(f"http://127.0.0.1:{int(port)}/api/v1")
-        files.append(File.generated(config, editweb.SETTINGS, content=json.dumps(settings)))
+    if port:  # (under `make edit` the site tells the editor itself: kin_site/editmount.py)
+        files.remove(files.get_file_from_path(editweb.CONFIG))
+        local = editweb.settings(f"http://127.0.0.1:{int(port)}/api/v1")
+        files.append(File.generated(config, editweb.CONFIG, content=cms.render(local)))

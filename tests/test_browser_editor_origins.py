@@ -16,10 +16,11 @@ from pathlib import Path
 
 import edit_serve
 import pytest
-from conftest import DATA
+from conftest import DATA, build_site, serve
 from playwright.sync_api import Browser, Page, expect
 from test_editor_backend import PERSON, a_valid_change, changed_lines
 
+from kin import editweb
 from kin.collections import BY_NAME
 
 pytestmark = pytest.mark.browser
@@ -140,30 +141,37 @@ def test_dns_rebinding_cannot_save(site, tab: Page):
     assert snapshot(site.data) == before
 
 
-def test_the_editor_saves_at_another_host_name(site, tab: Page):
-    person = site.data / PERSON
+def edit_a_person_in_the_editor(page: Page, admin_url: str, data: Path) -> str:
+    """Change Alia Zaka's affiliation through the editor's form; the file on disk before the save."""
+    person = data / PERSON
     before = person.read_text("utf-8")
-    others = {p: b for p, b in snapshot(site.data).items() if p != person}
-    hosts: set[str] = set()
-    tab.on("request", lambda request: hosts.add(request.url.split("/")[2]))
-    tab.goto(f"http://kin.test:{site.port}/kin/admin/")
-    tab.get_by_role("button", name="Logg inn").click()
-    tab.get_by_role("link", name=BY_NAME["people"].label, exact=True).click()
-    tab.get_by_role("link", name="Alia Zaka").click()
-    affiliation = tab.get_by_label("Tilknytning (slik den står i medlemslisten) (valgfritt)")
+    page.goto(admin_url)
+    page.get_by_role("button", name="Logg inn").click()
+    page.get_by_role("link", name=BY_NAME["people"].label, exact=True).click()
+    page.get_by_role("link", name="Alia Zaka").click()
+    affiliation = page.get_by_label("Tilknytning (slik den står i medlemslisten) (valgfritt)")
     expect(affiliation).to_have_value("Sykehuspartner", timeout=WAIT)
     affiliation.fill("Sykehuspartner HF")
-    tab.get_by_role("button", name="Publiser").click()
-    tab.get_by_role("menuitem", name="Publiser nå").click()
+    page.get_by_role("button", name="Publiser").click()
+    page.get_by_role("menuitem", name="Publiser nå").click()
     deadline = time.monotonic() + WAIT / 1000
     while person.read_text("utf-8") == before:
         assert time.monotonic() < deadline, "timed out waiting for the saved file"
         time.sleep(0.2)
-    expect(tab.get_by_text("Innlegg lagret")).to_be_visible(timeout=WAIT)
+    expect(page.get_by_text("Innlegg lagret")).to_be_visible(timeout=WAIT)
     assert changed_lines(before, person.read_text("utf-8")) == [
         '-affiliation: "Sykehuspartner"',
         '+affiliation: "Sykehuspartner HF"',
     ]
+    return before
+
+
+def test_the_editor_saves_at_another_host_name(site, tab: Page):
+    person = site.data / PERSON
+    others = {p: b for p, b in snapshot(site.data).items() if p != person}
+    hosts: set[str] = set()
+    tab.on("request", lambda request: hosts.add(request.url.split("/")[2]))
+    edit_a_person_in_the_editor(tab, f"http://kin.test:{site.port}/kin/admin/", site.data)
     assert {p: b for p, b in snapshot(site.data).items() if p != person} == others
     assert hosts == {f"kin.test:{site.port}"}, hosts  # the editor and its back end: one origin
     # The rebuild after a save reloads the site's pages, never the editor under the user's hands.
@@ -179,3 +187,21 @@ def test_the_published_editor_signs_in_to_github_and_tries_no_local_back_end(pag
     expect(page.get_by_role("button", name="Logg på med GitHub")).to_be_visible(timeout=WAIT)
     assert "GET admin/local-backend.json" in requests  # answered 404 by the static server
     assert [r for r in requests if not r.startswith("GET ") or "api/v1" in r] == []
+
+
+def test_the_back_end_alone_serves_a_site_served_elsewhere(tmp_path, data_copy, monkeypatch, page: Page):
+    """python -m kin edit beside a site built with KIN_EDIT_PORT and served by another server (another engine)."""
+    out = tmp_path / "site"
+    out.mkdir()
+    url, static = serve(out)
+    backend = editweb.make_server(data_copy, 0, [url.rstrip("/")])
+    threading.Thread(target=backend.serve_forever, daemon=True).start()
+    monkeypatch.setenv("KIN_EDIT_PORT", str(backend.server_address[1]))
+    try:
+        result = build_site(out, data_copy)
+        assert result.returncode == 0, result.stderr
+        page.set_default_timeout(WAIT)
+        edit_a_person_in_the_editor(page, url + "admin/", data_copy)
+    finally:
+        static.shutdown()
+        backend.shutdown()
