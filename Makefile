@@ -25,9 +25,11 @@ $(VENV)/.dev: $(VENV)/.site requirements-dev.txt
 serve: $(VENV)/.site node_modules/.installed  ## build and serve the site on http://127.0.0.1:8000/kin/
 	$(ENGINE) serve -f mkdocs.yml --strict -a 127.0.0.1:8000
 
-# The web editor on the working copy: http://127.0.0.1:8000/kin/admin/ (saves go to data/).
+# The web editor on the working copy: http://127.0.0.1:8000/kin/admin/ (saves go to data/). The site's
+# server also serves the editor's back end (kin_site/editmount.py; developers/editor-backend.md);
+# KIN_EDIT_ALLOWED_HOSTS names other host names it is opened at (a Codespace's forwarded port).
 edit: $(VENV)/.site node_modules/.installed
-	$(PY) -m kin edit & trap 'kill $$!' EXIT INT TERM; $(ENGINE) serve -f mkdocs.yml --strict -a 127.0.0.1:8000
+	KIN_EDIT=1 $(ENGINE) serve -f mkdocs.yml --strict -a 127.0.0.1:8000
 
 build: $(VENV)/.site node_modules/.installed
 	$(ENGINE) build -f mkdocs.yml --strict

@@ -34,7 +34,6 @@ from pydantic_core import PydanticUndefined
 from kin import collections as registry
 from kin import config as settings
 from kin import schema as s
-from kin.editserver import DEFAULT_PORT
 from kin.fieldlabels import field_label
 from kin.jsonschemas import schema_line
 from kin.labels import LABELS
@@ -260,7 +259,7 @@ def sign_in(auth_url: str | None) -> dict[str, str]:
     return {"base_url": f"{parts.scheme}://{parts.netloc}", **({"auth_endpoint": path} if path else {})}
 
 
-def config(port: int = DEFAULT_PORT, site: Path = settings.CONFIG) -> dict[str, Any]:
+def config(local_backend: dict[str, Any] | None = None, site: Path = settings.CONFIG) -> dict[str, Any]:
     """The editor's configuration; ``site`` is the mkdocs.yml that may name the OAuth helper."""
     generator = Generator()
     repo = settings.repository(site)  # GitHub repository and branch: extra.repository in mkdocs.yml
@@ -278,7 +277,8 @@ def config(port: int = DEFAULT_PORT, site: Path = settings.CONFIG) -> dict[str, 
             },
         },
         "publish_mode": "editorial_workflow",
-        "local_backend": {"url": f"http://127.0.0.1:{port}/api/v1", "allowed_hosts": ["127.0.0.1", "localhost"]},
+        # Published: none. make edit: docs/admin/start.js adds it; python -m kin edit: kin_site/admin.py.
+        **({"local_backend": local_backend} if local_backend else {}),
         "locale": "nb_no",
         "site_url": SITE_URL,
         "display_url": SITE_URL,
@@ -297,6 +297,6 @@ HEADER = """\
 """
 
 
-def render(port: int = DEFAULT_PORT, site: Path = settings.CONFIG) -> str:
-    body = yaml.safe_dump(config(port, site), allow_unicode=True, sort_keys=False, width=4096)
+def render(local_backend: dict[str, Any] | None = None, site: Path = settings.CONFIG) -> str:
+    body = yaml.safe_dump(config(local_backend, site), allow_unicode=True, sort_keys=False, width=4096)
     return HEADER + body

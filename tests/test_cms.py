@@ -153,3 +153,9 @@ def test_an_unsafe_or_malformed_helper_address_is_refused(tmp_path, url):
     site = _site(tmp_path, f"\nextra:\n  editor:\n    auth_url: '{url}'\n")
     with pytest.raises(ValueError, match=r"mkdocs\.yml: extra\.editor\.auth_url must be an https:// address"):
         cms.config(site=site)
+
+
+def test_the_published_configuration_names_no_local_back_end():
+    """The editor uses a local back end only where the site serves one (make edit: docs/admin/start.js)."""
+    assert "local_backend" not in cms.config()
+    assert "local_backend" not in (DATA.parent / cms.CONFIG).read_text(encoding="utf-8")
