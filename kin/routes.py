@@ -40,6 +40,11 @@ def meeting_calendar(meeting_id: str) -> str:
     return f"{MEETINGS}{meeting_id}.ics"
 
 
+def talk(meeting_id: str, page_id: str) -> str:
+    """A talk's own page, under its meeting's (kin.talks)."""
+    return f"{MEETINGS}{meeting_id}/{page_id}/"
+
+
 def person_anchor(person_id: str) -> str:
     return f"person-{person_id}"
 
@@ -58,3 +63,15 @@ def statement(statement_id: str) -> str:
 
 def course(course_id: str) -> str:
     return f"{STUDIES}{course_id}/"
+
+
+def report(report_id: str) -> str:
+    return f"{RESOURCES}#rapport-{report_id}"
+
+
+def work(work_id: str) -> str:
+    return f"{RESOURCES}#lit-{work_id}"
+
+
+def course_count(institution_id: str) -> str:
+    return f"{REGIONS}#emner-{institution_id}"
