@@ -45,6 +45,11 @@ def talk(meeting_id: str, page_id: str) -> str:
     return f"{MEETINGS}{meeting_id}/{page_id}/"
 
 
+def poll(meeting_id: str, number: int) -> str:
+    """A poll on its meeting's page (numbered from 1, in the meeting's order)."""
+    return f"{MEETINGS}{meeting_id}/#avstemning-{number}"
+
+
 def person_anchor(person_id: str) -> str:
     return f"person-{person_id}"
 

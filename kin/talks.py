@@ -124,6 +124,11 @@ def _from_source(src: s.Source) -> Attribution:
 
 def attributions(data: Dataset) -> Iterator[tuple[Material, Attribution]]:
     """Every (page, attribution) pair the data carries."""
+    for m in data.meetings:
+        for number, poll in enumerate(m.polls, start=1):
+            if poll.agenda_time:
+                page = Material("Avstemning", poll.question, routes.poll(m.id, number), f"polls/{m.id}/{number}")
+                yield page, Attribution(m.id, agenda_time=poll.agenda_time)
     for c in data.courses:
         page = Material(
             "Studietilbud", f"{c.code} {c.title}" if c.code else c.title, routes.course(c.id), f"courses/{c.id}"
@@ -160,13 +165,24 @@ def attributions(data: Dataset) -> Iterator[tuple[Material, Attribution]]:
                 yield page, _from_source(t.source)
 
 
+_by_meeting: list[tuple[Dataset, dict[str, list[tuple[Material, Attribution]]]]] = []  # last dataset only
+
+
+def _attributions_of(data: Dataset, meeting_id: str) -> list[tuple[Material, Attribution]]:
+    """The attributions naming one meeting, grouped once per dataset (a build renders every meeting)."""
+    if not _by_meeting or _by_meeting[0][0] is not data:
+        grouped: dict[str, list[tuple[Material, Attribution]]] = {}
+        for page, att in attributions(data):
+            grouped.setdefault(att.meeting, []).append((page, att))
+        _by_meeting[:] = [(data, grouped)]
+    return _by_meeting[0][1].get(meeting_id, [])
+
+
 def talk_materials(data: Dataset, meeting_id: str) -> list[TalkMaterial]:
     """Every agenda item of a meeting, in order, with the pages that have its content (each page once)."""
     event = data.meeting[meeting_id]
     talks = {id(item): TalkMaterial(event, item) for item, _ in walk(event.agenda)}
-    for page, att in attributions(data):
-        if att.meeting != meeting_id:
-            continue
+    for page, att in _attributions_of(data, meeting_id):
         item = match(event, att)
         if item is not None and page not in talks[id(item)].materials:
             talks[id(item)].materials.append(page)

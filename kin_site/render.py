@@ -16,7 +16,7 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
-from kin import Dataset, catalogue, labels, opendata
+from kin import Dataset, catalogue, labels, opendata, talks
 from kin import routes as urls
 from kin import schema as s
 from kin.collate import sorted_nb
@@ -225,6 +225,7 @@ class Renderer:
             charts=charts,
             opendata=opendata,
             s=s,
+            TALK_KINDS=talks.TALK_KINDS,
         )
         self.env.filters.update(
             label=labels.label,

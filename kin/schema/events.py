@@ -102,8 +102,8 @@ class AgendaItem(Model):
     slides: list[Section] = Field(
         default_factory=list,
         description=(
-            "Innleggets lysbilder, i rekkefølge og ord for ord, ett avsnitt per lysbilde; bare innhold som ikke "
-            "står på en annen side. Gir innlegget en egen side"
+            "Innleggets lysbilder, i rekkefølge og ord for ord, ett avsnitt per lysbilde. Et lysbilde som står i "
+            "sin helhet på en annen side (et studietilbud, en organisasjon …), tas ikke med. Gir innlegget en egen side"
         ),
     )
     material_note: Text | None = Field(
