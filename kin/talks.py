@@ -20,6 +20,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from pydantic import BaseModel, Field
+
 from kin import routes
 from kin import schema as s
 from kin.dataset import Dataset
@@ -197,3 +199,53 @@ def unmatched(data: Dataset) -> list[tuple[Material, Attribution]]:
 def talk_pages(data: Dataset) -> list[TalkMaterial]:
     """The talks with a page of their own, over all meetings."""
     return [t for m in data.meetings for t in talk_materials(data, m.id) if t.item.page]
+
+
+# --- Open data: one record per agenda item with material (kin.opendata "talks") ---------
+
+
+class MaterialRecord(BaseModel):
+    kind: str = Field(description="Hva siden er, for eksempel «Studietilbud» eller «Organisasjon»")
+    title: str = Field(description="Sidens tittel")
+    url: str = Field(description="Adressen, relativ til nettstedets rot")
+
+
+class TalkRecord(BaseModel):
+    """Et programpunkt med materiale: sidene med innhold fra det, og lysbildene som er gjengitt."""
+
+    meeting: str = Field(description="Møtets id")
+    time: str | None = Field(None, description="Klokkeslettet for punktet eller bolken det hører til")
+    kind: s.AgendaKind = Field(description="Type punkt")
+    title: str = Field(description="Tittelen i programmet")
+    slide_title: str | None = Field(None, description="Tittelen på innleggets egne lysbilder")
+    speakers: list[str] = Field(default_factory=list, description="Innledernes id")
+    url: str = Field(description="Innleggets egen side, ellers møtets side (relativ til nettstedets rot)")
+    materials: list[MaterialRecord] = Field(default_factory=list, description="Sidene med innhold fra punktet")
+    points: list[s.Bullet] = Field(default_factory=list, description="Punkter fra lysbildene, vist under punktet")
+    slides: list[s.Section] = Field(default_factory=list, description="Lysbildene, i rekkefølge")
+    material_note: str | None = Field(None, description="Hva kilden har av lysbilder som ikke er gjengitt")
+
+
+def records(data: Dataset) -> list[TalkRecord]:
+    """Every agenda item with material, over all meetings, in agenda order."""
+    out = []
+    for m in data.meetings:
+        for (item, parent), t in zip(walk(m.agenda), talk_materials(data, m.id), strict=True):
+            if not (t.has_material or item.material_note):
+                continue
+            out.append(
+                TalkRecord(
+                    meeting=m.id,
+                    time=item.time or (parent.time if parent else None),
+                    kind=item.kind,
+                    title=item.title,
+                    slide_title=item.slide_title,
+                    speakers=item.speakers,
+                    url=t.page_url or routes.meeting(m.id),
+                    materials=[MaterialRecord(kind=x.kind, title=x.title, url=x.url) for x in t.materials],
+                    points=item.points,
+                    slides=item.slides,
+                    material_note=item.material_note,
+                )
+            )
+    return out
