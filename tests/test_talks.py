@@ -45,7 +45,8 @@ NOT_VERBATIM = {
 
 
 def raw(path: Path) -> object:
-    return yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.CBaseLoader)  # every scalar stays text, as in kin.loader
+    # Every scalar stays text (dates too), and libyaml reads the files as kin.loader does.
+    return yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.CBaseLoader)
 
 
 def _sources(node: object):
@@ -201,17 +202,15 @@ def test_talk_pages_link_back_to_the_meeting_and_to_the_same_material(built_site
 
 
 def _hrefs(html: str) -> list[str]:
-    class Links(HTMLParser):
-        found: list[str] = []
+    found: list[str] = []
 
+    class Links(HTMLParser):
         def handle_starttag(self, tag, attrs):
             if tag == "a" and dict(attrs).get("href"):
-                self.found.append(dict(attrs)["href"])
+                found.append(dict(attrs)["href"])
 
-    parser = Links()
-    parser.found = []
-    parser.feed(html)
-    return parser.found
+    Links().feed(html)
+    return found
 
 
 def _slide_texts(section: dict):
@@ -329,7 +328,7 @@ def test_a_talk_without_material_says_so(data_copy):
 
     path = data_copy / "meetings" / f"{MEETING}.yml"
     text = path.read_text(encoding="utf-8")
-    start, end = text.index("    points:\n      - \"Innledning"), text.index("  - time: \"12:30\"")
+    start, end = text.index('    points:\n      - "Innledning'), text.index('  - time: "12:30"')
     path.write_text(text[:start] + text[end:], encoding="utf-8")
     r = Renderer(Site(load_dataset(data_copy), date(2026, 1, 1)))
     r.page_url = MEETING_URL
