@@ -336,3 +336,18 @@ def test_a_talk_without_material_says_so(data_copy):
     intro = html[html.index("Innledning om dagens tema") : html.index("Tverrfaglige studietilbud i de ulike")]
     assert "Nettstedet har ikke noe materiale fra dette innlegget." in intro
     assert html.count("Nettstedet har ikke noe materiale") == 1
+
+
+def test_slides_without_a_page_and_a_page_without_slides_are_located_errors(data_copy):
+    from test_validation import MEETING as MEETING_FILE
+    from test_validation import edit, errors_for
+
+    line = edit(data_copy, MEETING_FILE, "        page: elmed219\n", "")
+    errors = "\n".join(errors_for(data_copy))
+    assert f"data/{MEETING_FILE}:{line}:9: agenda[2].items[0].slides: " in errors
+    assert "trenger en id for sin egen side (page)" in errors
+
+    line = edit(data_copy, MEETING_FILE, "    kind: welcome\n", "    kind: welcome\n    page: velkommen\n")
+    errors = "\n".join(errors_for(data_copy))
+    item_line = line - 2  # the welcome item starts at its time, two lines up
+    assert f"data/{MEETING_FILE}:{item_line}:5: agenda[0]: en egen side (page) trenger lysbilder (slides)" in errors

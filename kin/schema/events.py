@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from enum import StrEnum
 
-from pydantic import Field, model_validator
+from pydantic import Field, ValidationInfo, field_validator, model_validator
 
 from kin.schema.base import Clock, Email, Id, IsoDate, Lax, MeetingRef, Model, OrgRef, PersonRef, Text, Url
 from kin.schema.blocks import BulletItem, Section
@@ -111,10 +111,16 @@ class AgendaItem(Model):
         description="Hva kilden har av lysbilder fra innlegget, når nettstedet ikke gjengir dem, vist under punktet",
     )
 
+    @field_validator("slides")
+    @classmethod
+    def _slides_need_a_page(cls, slides: list[Section], info: ValidationInfo) -> list[Section]:
+        # Located at ``slides`` (``page`` comes first, so it is in ``info.data`` when valid).
+        if slides and not info.data.get("page"):
+            raise ValueError("et innlegg med lysbilder (slides) trenger en id for sin egen side (page)")
+        return slides
+
     @model_validator(mode="after")
     def _page_with_slides(self) -> AgendaItem:
-        if self.slides and not self.page:
-            raise ValueError("et innlegg med lysbilder (slides) trenger en id for sin egen side (page)")
         if self.page and not self.slides:
             raise ValueError("en egen side (page) trenger lysbilder (slides); uten dem vises alt under agendapunktet")
         return self
