@@ -191,6 +191,27 @@ def talk_materials(data: Dataset, meeting_id: str) -> list[TalkMaterial]:
     return list(talks.values())
 
 
+_by_record: list[tuple[Dataset, dict[str, list[TalkMaterial]]]] = []  # last dataset only
+
+
+def talks_of(data: Dataset, record: str) -> list[TalkMaterial]:
+    """The agenda items whose material includes a record (``"courses/elmed219"``), in meeting order."""
+    if not _by_record or _by_record[0][0] is not data:
+        index: dict[str, list[TalkMaterial]] = {}
+        for m in data.meetings:
+            for t in talk_materials(data, m.id):
+                for page in t.materials:
+                    index.setdefault(page.record, []).append(t)
+        _by_record[:] = [(data, index)]
+    return _by_record[0][1].get(record, [])
+
+
+def talk_page_of(data: Dataset, src: s.Source) -> str | None:
+    """The own page of the talk a ``source`` names, if it has one."""
+    item = match(data.meeting[src.meeting], _from_source(src))
+    return routes.talk(src.meeting, item.page) if item is not None and item.page else None
+
+
 def unmatched(data: Dataset) -> list[tuple[Material, Attribution]]:
     """Attributions that name a meeting but no single agenda item of it (a data error)."""
     return [(p, a) for p, a in attributions(data) if match(data.meeting[a.meeting], a) is None]

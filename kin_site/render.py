@@ -226,6 +226,8 @@ class Renderer:
             opendata=opendata,
             s=s,
             TALK_KINDS=talks.TALK_KINDS,
+            talks_of=lambda record: talks.talks_of(site.data, record),
+            talk_page_of=lambda src: talks.talk_page_of(site.data, src),
         )
         self.env.filters.update(
             label=labels.label,

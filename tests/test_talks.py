@@ -351,3 +351,17 @@ def test_slides_without_a_page_and_a_page_without_slides_are_located_errors(data
     errors = "\n".join(errors_for(data_copy))
     item_line = line - 2  # the welcome item starts at its time, two lines up
     assert f"data/{MEETING_FILE}:{item_line}:5: agenda[0]: en egen side (page) trenger lysbilder (slides)" in errors
+
+
+def test_course_and_organisation_pages_link_to_the_talk_page(built_site, agenda):
+    """Course pages name the talk («Innlegg»); a section's «Kilde» line links the talk's own page."""
+    checked = 0
+    for item in agenda:
+        if not item["page"]:
+            continue
+        for url in item["links"]:
+            if url.startswith(("studier/", "organisasjoner/")) and "#" not in url:
+                html = (built_site / url / "index.html").read_text(encoding="utf-8")
+                assert item["page"] in {urljoin(url, h) for h in _hrefs(html)}, (url, item["page"])
+                checked += 1
+    assert checked > 25
