@@ -9,16 +9,13 @@ that is valid and one run lists every error.
 
 from __future__ import annotations
 
-import contextlib
-import functools
-import typing
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, TypeAdapter, ValidationError
+from pydantic import BaseModel, ValidationError
 
 from kin import messages, shapes
 from kin import schema as s
@@ -26,6 +23,7 @@ from kin.collections import BY_NAME, COLLECTIONS, record_files
 from kin.errors import DataError, DataValidationError
 from kin.loader import Positions, gc_paused, load_yaml
 from kin.reference import link_for
+from kin.salvage import salvage
 
 
 @dataclass
@@ -349,41 +347,3 @@ def check_same_names(people: list[tuple[str, Any]], positions: dict[str, Positio
             f"samme navn som «{other.id}» ({positions[other_rel].file}): er det samme person, slå dem sammen; "
             f"er det to personer, skriv distinct_from: [{other.id}]",
         )
-
-
-# --- Salvage: the valid parts of a record that failed validation --------------------
-
-
-def salvage(model: type[BaseModel], raw: Any, exc: ValidationError | None = None) -> BaseModel | None:
-    """Build ``model`` from the fields of ``raw`` that are valid, recursing into
-    sub-records, so the checks above can run on everything that is not wrong.
-    The result is never published: any error stops the build."""
-    if exc is None:
-        try:
-            return model.model_validate(raw)
-        except ValidationError as caught:
-            exc = caught
-    if not isinstance(raw, dict):
-        return None
-    bad = {err["loc"][0] for err in exc.errors() if err["loc"]}
-    values: dict[str, Any] = {}
-    for name in model.model_fields:
-        if name not in raw:
-            continue
-        if name not in bad:
-            with contextlib.suppress(ValidationError):
-                values[name] = _adapter(model, name).validate_python(raw[name])
-            continue
-        shape = shapes.of(model.model_fields[name])
-        sub, many = (shape.model, shape.many) if not shape.inputs else (None, False)  # text-or-record: not by item
-        if sub is not None and many and isinstance(raw[name], list):
-            values[name] = [salvage(sub, item) for item in raw[name]]
-        elif sub is not None and not many:
-            values[name] = salvage(sub, raw[name])
-    return model.model_construct(**values)
-
-
-@functools.cache
-def _adapter(model: type[BaseModel], name: str) -> TypeAdapter:
-    info = model.model_fields[name]
-    return TypeAdapter(typing.Annotated[info.annotation, *info.metadata] if info.metadata else info.annotation)

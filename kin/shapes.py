@@ -4,7 +4,7 @@
 and lists and returns its ``Shape``: a kind of text (``KINDS``: date, clock,
 url, id, email, text), an enum, a number, a yes/no, or a nested record; how
 deep in lists it sits; whether it may be left out; and the collection a
-``Ref`` points to. The reference check and salvage (``kin.dataset``), the
+``Ref`` points to. The reference check (``kin.dataset``), salvage, the
 editor configuration (``kin.cms``), the field reference (``kin.reference``),
 the JSON Schemas, ``kin new`` and the hostile-input test all ask here.
 
