@@ -213,13 +213,13 @@ def shape_of(annotation: Any, outer: list[Any] = ()) -> Shape:
         for arg in (typing.get_args(m.json_schema_input_type) or (m.json_schema_input_type,))
     )
     common = {"depth": depth, "optional": optional, "ref": ref, "inputs": inputs}
+    common["min_items"] = _min_items(field_level, depth)
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
         return Shape("model", annotation, **common)
     if isinstance(annotation, type) and issubclass(annotation, Enum):
         return Shape("enum", annotation, **common)
     if annotation is bool:
         return Shape("bool", bool, **common)
-    common["min_items"] = _min_items(field_level, depth)
     if annotation in (int, float):
         return Shape("number", annotation, bounds=_bounds(field_level), **common)
     kind = next((k for k in KINDS if k.marks(metadata)), None)
