@@ -10,7 +10,7 @@ PY := $(VENV)/bin/python
 # the date means for this site.
 ENGINE := $(PY) -m properdocs
 
-.PHONY: serve edit build build-zensical deps test validate generate check-generated lint external-links benchmark lighthouse clean
+.PHONY: serve edit build build-zensical deps test test-quick validate generate check-generated lint external-links benchmark lighthouse clean
 
 $(VENV)/.site: requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -62,6 +62,14 @@ test: deps  ## the full test suite, browser tests included
 	$(PY) -m ruff check .
 	$(PY) -m kin validate
 	$(PY) -m pytest
+
+# The inner loop: everything but the browser and LibreOffice tests (markers in pyproject.toml),
+# in QUICK_JOBS processes (pytest-xdist; a test file stays in one process, so its builds run once).
+QUICK_JOBS ?= 2
+test-quick: $(VENV)/.dev node_modules/.installed  ## lint, validate and the tests without Chromium or LibreOffice
+	$(PY) -m ruff check .
+	$(PY) -m kin validate
+	$(PY) -m pytest -q -m "not browser and not libreoffice" -n $(QUICK_JOBS) --dist loadfile
 
 external-links: $(VENV)/.site  ## list (and, when online, check) external URLs in data/; never blocks
 	-$(PY) -m kin urls --check

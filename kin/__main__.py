@@ -4,9 +4,10 @@ python -m kin validate [DATA_DIR]
 python -m kin urls [--check] [DATA_DIR]
 python -m kin export OUT_DIR [--data DATA_DIR] [--site-url URL]
 python -m kin edit [--port PORT] [--origin ORIGIN] [DATA_DIR]   (the web editor's back end alone; make edit mounts it)
-python -m kin render OUT_DIR [--data DATA_DIR] [--links source|page]
 python -m kin generate [--check]
 python -m kin new ITEM --field value ... [--data-dir DATA_DIR]   (ITEM: meeting, person, organisation, ...)
+
+The site's pages as Markdown (``render``) are the site layer's: ``python -m kin_site render``.
 """
 
 from __future__ import annotations
@@ -46,15 +47,6 @@ def main(argv: list[str] | None = None) -> int:
         help="origin of the served site whose editor may call it (default http://127.0.0.1:8000 and localhost)",
     )
     edit.add_argument("data_dir", nargs="?", default=None, type=Path)
-    render = sub.add_parser("render", help="write every page as Markdown, data rendered, into OUT_DIR")
-    render.add_argument("out_dir", type=Path)
-    render.add_argument("--data", dest="data_dir", default="data", type=Path, help="data folder (default: data)")
-    render.add_argument(
-        "--links",
-        choices=["source", "page"],
-        default="source",
-        help="relative links in rendered HTML: from the Markdown file (Zensical; default) or the page URL (MkDocs)",
-    )
     gen = sub.add_parser("generate", help="write the files generated from the schema (JSON Schemas, field reference)")
     gen.add_argument("--check", action="store_true", help="only list stale generated files; fail if there are any")
     new = sub.add_parser(
@@ -66,8 +58,6 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.command == "edit":
         return serve_editor(args.data_dir, args.port, args.origin)
-    if args.command == "render":
-        return render_markdown(args.data_dir, args.out_dir, args.links)
     if args.command == "new":
         return new_record(args.item, args.options)
     if args.command == "urls":
@@ -126,16 +116,6 @@ def export(data_dir: Path, out_dir: Path, site_url: str) -> int:
     written = outputs.write_all(data, out_dir, site_url)
     print(f"OK: {len(written)} filer skrevet til {out_dir}")
     return 0
-
-
-def render_markdown(data_dir: Path, out_dir: Path, links: str) -> int:
-    from kin_site import prerender  # the site's templates; no site generator
-
-    data = _load(data_dir)
-    if data is None:
-        return 1
-    written = prerender.write(data, config.today(), out_dir, links=links)
-    print(f"OK: {len(written)} sider skrevet til {out_dir}")
 
 
 def new_record(item: str, options: list[str]) -> int:

@@ -9,24 +9,21 @@ that is valid and one run lists every error.
 
 from __future__ import annotations
 
-import contextlib
-import functools
-import types
-import typing
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, TypeAdapter, ValidationError
-from pydantic.fields import FieldInfo
+from pydantic import BaseModel, ValidationError
 
-from kin import localtime, messages
+from kin import localtime, messages, shapes
 from kin import schema as s
 from kin.collections import BY_NAME, COLLECTIONS, record_files
 from kin.errors import DataError, DataValidationError
 from kin.loader import Positions, gc_paused, load_yaml
+from kin.reference import link_for
+from kin.salvage import salvage
 
 
 @dataclass
@@ -79,8 +76,6 @@ class _Collector:
             message = messages.validation(err)
             moved = s.MOVED_FIELDS.get(str(err["loc"][-1])) if len(err["loc"]) == 1 else None
             if err["type"] == "extra_forbidden":
-                from kin.reference import link_for  # kin.reference imports this module
-
                 link = link_for(positions.file, path)
                 message = messages.moved_field(moved) if moved else messages.unknown_field(link)
             self.errors.append(DataError(positions.file, line, col, path, message))
@@ -215,25 +210,6 @@ class _Records:
             seen.add(record_id)
 
 
-def ref_of(annotation: Any) -> tuple[s.Ref | None, bool]:
-    """Find a Ref marker in a field annotation; also say whether it is a list."""
-    origin = typing.get_origin(annotation)
-    if origin is typing.Annotated:
-        for meta in annotation.__metadata__:
-            if isinstance(meta, s.Ref):
-                return meta, False
-        return ref_of(annotation.__origin__)
-    if origin is list:
-        ref, _ = ref_of(typing.get_args(annotation)[0])
-        return ref, True
-    if origin in (typing.Union, types.UnionType):
-        for arg in typing.get_args(annotation):
-            ref, many = ref_of(arg)
-            if ref:
-                return ref, many
-    return None, False
-
-
 # How an unknown reference is named: (what, where it should be)
 _REF_NAMES = {
     "people": ("personen", "people/"),
@@ -242,27 +218,13 @@ _REF_NAMES = {
 }
 
 
-def field_ref(info: FieldInfo) -> tuple[s.Ref | None, bool]:
-    """A model field's Ref marker (if any) and whether it is a list. Pydantic moves the
-    metadata of a plain ``Annotated`` field (``person: PersonRef``) out of the annotation."""
-    for meta in info.metadata:
-        if isinstance(meta, s.Ref):
-            return meta, False
-    return ref_of(info.annotation)
-
-
-@functools.cache
-def _fields(model: type[BaseModel]) -> list[tuple[str, s.Ref | None, bool]]:
-    """Each field of a model with its Ref marker (if any), worked out once per class."""
-    return [(name, *field_ref(info)) for name, info in model.model_fields.items()]
-
-
 def check_refs(model: BaseModel, path: tuple, rel: str, records: _Records, collector: _Collector) -> None:
     """Walk a model and report every Ref whose target id does not exist."""
     pos = records.positions[rel]
-    for name, ref, many in _fields(type(model)):
+    for name, shape in shapes.fields(type(model)).items():
         value = getattr(model, name, None)  # salvaged records may lack a field
         here = (*path, name)
+        ref, many = shape.ref, shape.many
         if ref is not None and value is not None:
             if ref.collection in records.incomplete:
                 continue
@@ -399,56 +361,3 @@ def check_same_names(people: list[tuple[str, Any]], positions: dict[str, Positio
             f"samme navn som «{other.id}» ({positions[other_rel].file}): er det samme person, slå dem sammen; "
             f"er det to personer, skriv distinct_from: [{other.id}]",
         )
-
-
-# --- Salvage: the valid parts of a record that failed validation --------------------
-
-
-def salvage(model: type[BaseModel], raw: Any, exc: ValidationError | None = None) -> BaseModel | None:
-    """Build ``model`` from the fields of ``raw`` that are valid, recursing into
-    sub-records, so the checks above can run on everything that is not wrong.
-    The result is never published: any error stops the build."""
-    if exc is None:
-        try:
-            return model.model_validate(raw)
-        except ValidationError as caught:
-            exc = caught
-    if not isinstance(raw, dict):
-        return None
-    bad = {err["loc"][0] for err in exc.errors() if err["loc"]}
-    values: dict[str, Any] = {}
-    for name in model.model_fields:
-        if name not in raw:
-            continue
-        if name not in bad:
-            with contextlib.suppress(ValidationError):
-                values[name] = _adapter(model, name).validate_python(raw[name])
-            continue
-        sub, many = _submodel(model.model_fields[name].annotation)
-        if sub is not None and many and isinstance(raw[name], list):
-            values[name] = [salvage(sub, item) for item in raw[name]]
-        elif sub is not None and not many:
-            values[name] = salvage(sub, raw[name])
-    return model.model_construct(**values)
-
-
-@functools.cache
-def _adapter(model: type[BaseModel], name: str) -> TypeAdapter:
-    info = model.model_fields[name]
-    return TypeAdapter(typing.Annotated[info.annotation, *info.metadata] if info.metadata else info.annotation)
-
-
-def _submodel(annotation: Any) -> tuple[type[BaseModel] | None, bool]:
-    """The model class in a field's annotation (``Model``, ``Model | None``, ``list[Model]``)."""
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return annotation, False
-    origin = typing.get_origin(annotation)
-    if origin is list:
-        sub, _ = _submodel(typing.get_args(annotation)[0])
-        return sub, True
-    if origin in (typing.Union, types.UnionType):
-        for arg in typing.get_args(annotation):
-            sub, many = _submodel(arg)
-            if sub is not None:
-                return sub, many
-    return None, False

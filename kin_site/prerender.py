@@ -1,6 +1,6 @@
 """Every page of the site as plain Markdown with the data already rendered.
 
-``python -m kin render OUT_DIR`` writes what the build's pages are made of: the
+``python -m kin_site render OUT_DIR`` writes what the build's pages are made of: the
 hand-written pages of ``docs/`` with their macros called, and one page per
 record. Any static-site generator that reads Python-Markdown can build the
 result (the Zensical build and the benchmark's plain-MkDocs baseline do). No

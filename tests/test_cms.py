@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import re
-import typing
 
 import pytest
 import yaml
 from conftest import DATA, ROOT
 
-from kin import cms, config
+from kin import cms, config, shapes
 from kin import collections as registry
 from kin import schema as s
 from kin.fieldlabels import BY_MODEL, FIELDS, field_label
@@ -20,15 +19,8 @@ def _models(model: type[s.Model], seen: set[type]) -> None:
     if model in seen:
         return
     seen.add(model)
-    for info in model.model_fields.values():
-        for arg in _types(info.annotation):
-            if isinstance(arg, type) and issubclass(arg, s.Model):
-                _models(arg, seen)
-
-
-def _types(annotation) -> list:
-    args = typing.get_args(annotation)
-    return [annotation, *(t for a in args for t in _types(a))]
+    for sub in shapes.submodels(model):
+        _models(sub, seen)
 
 
 def test_every_field_has_a_norwegian_label():
