@@ -46,7 +46,7 @@ INTENDED = {
         ],
         [
             "Møter og arrangementer",
-            "Nettverksmøtene er KINs viktigste arena. Her finner du dem og KINs andre arrangementer, som seminarer,"
+            "Her finner du KINs nettverksmøter og andre arrangementer, som seminarer,"
             " konferanser og etappene i KI-stafetten. For hvert nettverksmøte finner du agenda, innledere,"
             " referatstatus og avstemninger.",
             "Kommende møter og arrangementer",

@@ -293,7 +293,11 @@ def test_meeting_welcome_and_closing_link_to_people_and_pages(built_site):
     meeting = load_dataset(DATA).meeting["2022-02-08"]
     welcome, closing = meeting.sections
     assert welcome.people[1] == "arvid-lundervold" and len(welcome.people) == 2
-    assert [link.url for link in closing.links] == ["https://www.bigmed.no", "mailto:Vibeke.Binz.Vallevik@dnv.com"]
+    assert [link.url for link in closing.links] == [
+        "https://www.bigmed.no",
+        "mailto:Vibeke.Binz.Vallevik@dnv.com",
+        "https://ehealthresearch.no/kin/",
+    ]
     ranking = next(p for p in meeting.polls if p.kind.value == "ranking")
     assert "Fra forrige møte" in ranking.note
     html = (built_site / "moter/2022-02-08/index.html").read_text(encoding="utf-8")
