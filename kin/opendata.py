@@ -35,6 +35,7 @@ API: dict[str, tuple[object, object]] = {
     "statements": (list[s.Statement], lambda d: d.statements),
     "resources": (s.ResourcesFile, lambda d: d.resources),
     "network": (s.Network, lambda d: d.network),
+    "corrections": (s.CorrectionsFile, lambda d: d.corrections),
 }
 
 
@@ -106,6 +107,7 @@ TITLES = {
     "statements": "Uttalelser",
     "resources": "Rapporter og litteratur",
     "network": "Om nettverket og sekretariatets kontakter",
+    "corrections": "Endringer i kildeteksten (se Om kildene)",
 }
 
 
