@@ -14,7 +14,6 @@ from pydantic import BaseModel
 from kin import schema as s
 from kin.collections import COLLECTIONS
 
-
 # "KINs egen klassifisering" begins EDITORIAL and is also written inside longer descriptions.
 MARKS = ("KINs egen klassifisering", "KINs egen tekst", s.EDITORIAL_TEXT)
 
