@@ -23,6 +23,7 @@ class PublicPerson(BaseModel):
     aliases: list[str]
     organisations: list[str]
     role: s.Role | None = None
+    url: str | None = None  # a speaker's web page, as the source gives it
 
 
 API: dict[str, tuple[object, object]] = {
@@ -40,7 +41,9 @@ API: dict[str, tuple[object, object]] = {
 
 
 def _public(p: s.Person) -> PublicPerson:
-    return PublicPerson(id=p.id, name=p.name, aliases=p.aliases, organisations=p.organisations, role=p.role)
+    return PublicPerson(
+        id=p.id, name=p.name, aliases=p.aliases, organisations=p.organisations, role=p.role, url=p.url
+    )
 
 
 @functools.cache
