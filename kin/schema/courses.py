@@ -136,7 +136,9 @@ class Course(Model):
         None, description="Overskrift over timeplanen; uten dette feltet står det «Timeplan»"
     )
     schedule_language: Lax[Language] | None = Field(None, description="Timeplanens språk, når det ikke er norsk")
-    schedule_note: Text | None = Field(None, description="Merknad til timeplanen, vist i parentes etter kolonneoverskriften «Aktivitet»")
+    schedule_note: Text | None = Field(
+        None, description="Merknad til timeplanen, vist i parentes etter kolonneoverskriften «Aktivitet»"
+    )
     schedule: list[ScheduleEntry] = Field(default_factory=list, description="Timeplan, vist som tabell")
     study_plan: list[PlanSemester] = Field(default_factory=list, description="Studieplan per semester, vist som tabell")
     study_plan_ects: float | None = Field(
