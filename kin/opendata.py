@@ -41,9 +41,7 @@ API: dict[str, tuple[object, object]] = {
 
 
 def _public(p: s.Person) -> PublicPerson:
-    return PublicPerson(
-        id=p.id, name=p.name, aliases=p.aliases, organisations=p.organisations, role=p.role, url=p.url
-    )
+    return PublicPerson(id=p.id, name=p.name, aliases=p.aliases, organisations=p.organisations, role=p.role, url=p.url)
 
 
 @functools.cache
