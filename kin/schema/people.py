@@ -36,7 +36,7 @@ class Organisation(Model):
         description="Id (små bokstaver a–z, sifre og bindestrek); samme som filnavnet; siden blir /organisasjoner/<id>/"
     )
     name: Text = Field(
-        description=f"Fullt navn. Der kilden bare har en forkortelse, er det fulle navnet KINs: {EDITORIAL_TEXT}."
+        description="Fullt navn. Der kilden bare har en forkortelse, er det fulle navnet KINs egen tekst, ikke kildens"
     )
     short_name: Text | None = Field(
         None, description="Kortnavn (for eksempel UiB), vist på organisasjonens side og der det er trangt om plassen"
