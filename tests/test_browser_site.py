@@ -26,6 +26,7 @@ PAGE_TYPES = {
     "about": "om/",
     "accessibility": "om/tilgjengelighet/",
     "privacy": "om/personvern/",
+    "sources": "om/kilder/",
     "catalogue": "studier/",
     "course": "studier/elmed219/",
     "regions": "studier/regioner/",
