@@ -64,3 +64,9 @@ def test_about_pages_state_nothing_the_source_lacks(built_site):
     statement = page_text(built_site, "uttalelser/innspill-nasjonal-implementeringsplan-for-ki/")
     assert "KIN ga innspill" not in statement
     assert "Informasjon om møte med nasjonalt koordineringsprosjekt for KI" in statement
+
+
+def test_organisation_notes_are_marked_as_kins(built_site):
+    shown = page_text(built_site, "organisasjoner/rakos/")
+    assert "Merknad fra KIN: Lysbildet med deltakerlisten viser logoteksten" in shown
+    assert "Regionalt akuttmedisinsk beredningscenter i Helse Vest" in seed_text()
