@@ -59,7 +59,7 @@ def test_about_pages_state_nothing_the_source_lacks(built_site):
         "På hvert møte",
     ):
         assert claim not in about, claim
-    assert "Møteinnkallinger: ikke oppgitt" in about
+    assert "Møteinnkallinger: ikke oppgitt" in about and "Eget nettsted: ikke oppgitt" in about
     assert "Opptak" not in page_text(built_site, "om/tilgjengelighet/")
     statement = page_text(built_site, "uttalelser/innspill-nasjonal-implementeringsplan-for-ki/")
     assert "KIN ga innspill" not in statement
