@@ -115,6 +115,11 @@ COLLECTIONS: tuple[Collection, ...] = (
         label="Ressurser", singular="Ressurser",
         holds="Reports (Teknologirådet's six trends, Helse Nord's strategy) and cited literature",
     ),
+    Collection(
+        "corrections", s.CorrectionsFile, file="corrections.yml", label="Endringer i kildeteksten",
+        singular="Endringer i kildeteksten",
+        holds="Every change to the source's wording: as in the source, as on the site, where and why",
+    ),
 )  # fmt: skip
 BY_NAME: dict[str, Collection] = {c.name: c for c in COLLECTIONS}
 FOLDERS: tuple[Collection, ...] = tuple(c for c in COLLECTIONS if c.folder)

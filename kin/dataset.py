@@ -39,6 +39,7 @@ class Dataset:
     course_counts: list[s.CourseCount]
     statements: list[s.Statement]
     resources: s.ResourcesFile
+    corrections: s.CorrectionsFile
     source_files: dict[str, str] = field(default_factory=dict)  # collection -> file name
 
     def __post_init__(self) -> None:

@@ -93,7 +93,7 @@ def on_config(config, **kwargs):
         error.data_errors = [str(e) for e in exc.errors]  # for the error page under serve (serve_errors)
         raise error from None
     if dump_dir := os.environ.get("KIN_DUMP_MARKDOWN"):
-        prerender.write(runtime.data(), _today(), Path(dump_dir), links="page")  # `python -m kin_site render --links page`
+        prerender.write(runtime.data(), _today(), Path(dump_dir), links="page")  # as `kin_site render --links page`
     config.extra["csp_policy"] = csp.policy  # overrides/main.html; absent under Zensical, which runs no hooks
     config.extra["routes"] = routes  # for overrides/main.html
     return config

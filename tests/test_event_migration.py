@@ -47,7 +47,7 @@ INTENDED = {
         ],
         [
             "Møter og arrangementer",
-            "Nettverksmøtene er KINs viktigste arena. Her finner du dem og KINs andre arrangementer, som seminarer,"
+            "Her finner du KINs nettverksmøter og andre arrangementer, som seminarer,"
             " konferanser og etappene i KI-stafetten. For hvert nettverksmøte finner du agenda, innledere,"
             " referatstatus og avstemninger.",
             "Kommende møter og arrangementer",
@@ -60,7 +60,24 @@ INTENDED = {
             "Nyhetsstrøm for møter og arrangementer (Atom): nye arrangementer, agendaer og godkjente referater.",
         ],
     ),
-    "ki-stafetten/": ([], []),
+    # The relay's text in the source's words (issue 18), not a change of the event model.
+    "ki-stafetten/": (
+        [
+            "KI-stafetten er KINs rekke av arrangementer: nettverksmøter, konferanser og konferanser med assosierte"
+            " etapper.",
+            "Konferanse",
+            "Konferanse med assosierte etapper",
+        ],
+        [
+            "Under «Velkommen og nytt om KIN» på nettverksmøtet 8. februar 2022 hadde KI-stafetten tre lysbilder:"
+            " «KI-stafett: kommende etapper», «Oversikt KI-stafetten» og «Tidligere arrangementer». Innholdet på dem"
+            " er ikke med i kilden.",
+            "Et lysbilde «Arrangementer» for 2022 under «Temperatursjekk og kommende møter» har tegnforklaringen"
+            " under og antallet møter. At det gjelder KI-stafetten, er KINs tolkning (ordet «etapper»).",
+            "Konferanser",
+            "Konferanser med assosierte etapper",
+        ],
+    ),
 }
 HOME_CARD = (
     [

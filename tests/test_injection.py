@@ -172,7 +172,7 @@ def _file_models() -> list[type[BaseModel]]:
         cls = todo.pop()
         found.append(cls)
         todo.extend(cls.__subclasses__())
-    return [m for m in found if m is not s.Model and m.__module__.startswith(f"{s.__name__}.")]  # kin.schema.events ...
+    return [m for m in found if m is not s.Model and m.__module__.startswith(f"{s.__name__}.")]  # kin.schema.*
 
 
 def model_of(raw: object) -> type[BaseModel]:

@@ -46,7 +46,9 @@ class Statement(Model):
     id: Id = Field(
         description="Id (små bokstaver a–z, sifre og bindestrek); samme som filnavnet; siden blir /uttalelser/<id>/"
     )
-    title: Text = Field(description="Tittel; overskriften på uttalelsens side og i nyhetsstrømmen")
+    title: Text = Field(
+        description="Tittel, overskrift på siden og i nyhetsstrømmen; KINs egen tekst der kilden ikke har en"
+    )
     text: list[Text] = Field(min_length=1, description="Selve uttalelsen, ett avsnitt per punkt i listen")
     points: list[Point] = Field(
         default_factory=list, description="Nummererte tiltak eller punkter, med valgfrie underpunkter"
