@@ -253,6 +253,13 @@ def _seed_without_emphasis() -> str:
     return squash(text)
 
 
+def _as_in_source(text: str) -> str:
+    """``text`` with every documented correction (data/corrections.yml) undone."""
+    for c in load_dataset(DATA).corrections.corrections:
+        text = text.replace(c.site_text, c.source_text)
+    return text
+
+
 def test_talk_slides_are_the_sources_words_and_shown_on_their_page(built_site):
     seed, used, wrong = seed_text() + " | " + _seed_without_emphasis(), set(), []
     for item in talks_with_slides():
@@ -262,7 +269,7 @@ def test_talk_slides_are_the_sources_words_and_shown_on_their_page(built_site):
                 assert squash(text) in shown, text
                 if text in NOT_VERBATIM:
                     used.add(text)
-                elif squash(text) not in seed:
+                elif squash(text) not in seed and squash(_as_in_source(text)) not in seed:
                     wrong.append(text)
             for link in section.get("links", []):
                 assert link["url"].removeprefix("https://") in SEED.read_text(encoding="utf-8"), link
