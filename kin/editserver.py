@@ -6,7 +6,9 @@ server instead of GitHub (its ``local_backend`` protocol, the one
 Unlike ``decap-server`` it
 
 * reads and writes only ``.yml`` files under the data folder;
-* merges each save into the existing file (``kin.roundtrip``): comments,
+* merges each save into the file as it is on disk now, against the version
+  the editor loaded (``kin.editsave``): a change made on disk meanwhile is
+  kept, and a save that would undo one is refused (HTTP 409); comments,
   order and quoting of everything the edit did not change stay as they were;
 * validates the whole dataset with the change before writing anything, and
   refuses the save with the ``file:line:col: field: message`` list otherwise,
@@ -29,7 +31,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
-from kin import roundtrip
+from kin import editsave
 from kin.collections import collection_at
 from kin.dataset import load_dataset
 from kin.errors import DataValidationError
@@ -41,7 +43,11 @@ _LOCAL_ORIGIN = re.compile(r"http://(127\.0\.0\.1|localhost)(:\d+)?")
 
 
 class Rejected(Exception):
-    """A request the editor must show as an error (HTTP 422)."""
+    """A request the editor must show as an error: HTTP 422, or 409 where it would undo a change on disk."""
+
+    def __init__(self, message: str, status: int = 422) -> None:
+        super().__init__(message)
+        self.status = status
 
 
 class DataFolder:
@@ -50,6 +56,7 @@ class DataFolder:
     def __init__(self, data_dir: Path) -> None:
         self.root = data_dir.resolve()
         self.lock = threading.Lock()  # one save at a time
+        self.loaded: dict[Path, editsave.Loaded] = {}  # what the editor holds of each file it opened
 
     def resolve(self, name: str) -> Path:
         rel = name.removeprefix(PREFIX)
@@ -65,6 +72,14 @@ class DataFolder:
             return {"data": None, "file": {"path": name, "id": None}}
         return {"data": content.decode("utf-8"), "file": {"path": name, "id": hashlib.sha256(content).hexdigest()}}
 
+    def open(self, name: str) -> dict[str, Any]:
+        """``entry(name)`` for the editor opening that record: remembered as the version it edits."""
+        with self.lock:
+            found = self.entry(name)
+            if found["data"] is not None:
+                self.loaded[self.resolve(name)] = editsave.Loaded(found["data"], found["data"])
+            return found
+
     def folder(self, folder: str) -> list[dict[str, Any]]:
         base = (self.root / folder.removeprefix(PREFIX)).resolve()
         if not folder.startswith(PREFIX) or not base.is_relative_to(self.root) or not base.is_dir():
@@ -79,17 +94,24 @@ class DataFolder:
     def _persist(self, files: list[dict[str, Any]]) -> None:
         changes: dict[Path, str] = {}
         removed: list[Path] = []
+        holds: dict[Path, editsave.Loaded] = {}
         for item in files:
             path = self.resolve(item["path"])
             target = self.resolve(item["newPath"]) if item.get("newPath") else path
-            old = path.read_text(encoding="utf-8") if path.exists() else None
+            if target != path and target.exists():
+                raise Rejected(f"Ikke lagret: {item['newPath']} finnes allerede.", 409)
+            old = _read(path)
             try:
-                changes[target] = roundtrip.merge(old, item["raw"], item["path"])
+                text = editsave.merged(self.loaded.get(path), item["raw"], old, item["path"])
                 collection = collection_at(target.relative_to(self.root).as_posix())
                 if old is None and collection:  # the merge writes no comments: the schema line goes first again
-                    changes[target] = with_schema_line(changes[target], schema_line(collection))
+                    text = with_schema_line(text, schema_line(collection))
+            except editsave.Conflict as exc:
+                raise Rejected(str(exc), 409) from None
             except DataValidationError as exc:
                 raise Rejected(_message(exc)) from None
+            changes[target] = text
+            holds[target] = editsave.Loaded(item["raw"], text)  # the editor keeps its own version open
             if target != path:
                 removed.append(path)
         self._check(changes, removed)
@@ -97,13 +119,21 @@ class DataFolder:
             _write(path, text)
         for path in removed:
             path.unlink(missing_ok=True)
+            self.loaded.pop(path, None)
+        self.loaded.update(holds)
 
     def delete(self, names: list[str]) -> None:
         paths = [self.resolve(n) for n in names]
         with self.lock:
+            for name, path in zip(names, paths, strict=True):
+                try:
+                    editsave.check_delete(self.loaded.get(path), _read(path), name)
+                except editsave.Conflict as exc:
+                    raise Rejected(str(exc), 409) from None
             self._check({}, paths)
             for path in paths:
                 path.unlink(missing_ok=True)
+                self.loaded.pop(path, None)
 
     def _check(self, changes: dict[Path, str], removed: list[Path]) -> None:
         """Validate the data as it would be after the change (in a copy named like the original)."""
@@ -125,6 +155,14 @@ def _message(exc: DataValidationError) -> str:
     return f"Ikke lagret: dataene ville fått {len(exc.errors)} feil.\n{lines}"
 
 
+def _read(path: Path) -> str | None:
+    """A data file's text as served to the editor (line ends untouched), or None if there is none."""
+    try:
+        return path.read_bytes().decode("utf-8")
+    except FileNotFoundError:
+        return None
+
+
 def _write(path: Path, text: str) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f".{path.name}.tmp")
@@ -141,7 +179,7 @@ def handle(data: DataFolder, action: str, params: dict[str, Any]) -> Any:
     if action == "entriesByFiles":
         return [data.entry(f["path"]) for f in params["files"]]
     if action == "getEntry":
-        return data.entry(params["path"])
+        return data.open(params["path"])
     if action == "persistEntry":
         if params.get("assets"):
             raise Rejected("Bilder og vedlegg kan ikke lastes opp her.")
@@ -190,7 +228,7 @@ class _Handler(BaseHTTPRequestHandler):
             body = json.loads(self.rfile.read(int(self.headers.get("Content-Length", 0))))
             self._reply(200, handle(self.data, body.get("action", ""), body.get("params") or {}))
         except Rejected as exc:
-            self._reply(422, {"error": str(exc)})
+            self._reply(exc.status, {"error": str(exc)})
         except (ValueError, KeyError, TypeError) as exc:
             self._reply(400, {"error": f"Ugyldig forespørsel: {exc}"})
 

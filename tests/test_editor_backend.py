@@ -107,6 +107,7 @@ def test_lists_and_reads_entries(backend):
 
 def test_saves_a_valid_change(backend, data_copy):
     old = (data_copy / MEETING).read_text(encoding="utf-8")
+    backend("getEntry", path=f"data/{MEETING}")  # the editor opens the record first
     raw = as_the_editor_writes(old, lambda m: m.update(description="Et møte."))
     status, body = backend("persistEntry", dataFiles=[{"path": f"data/{MEETING}", "raw": raw}], assets=[], options={})
     assert status == 200, body
@@ -125,6 +126,7 @@ def test_a_new_record_starts_with_its_schema_line(backend, data_copy):
 
 def test_refuses_a_save_that_breaks_the_data(backend, data_copy):
     old = (data_copy / MEETING).read_text(encoding="utf-8")
+    backend("getEntry", path=f"data/{MEETING}")
     raw = as_the_editor_writes(old, lambda m: m["agenda"][0].update(speakers=["finnes-ikke"]))
     status, body = backend("persistEntry", dataFiles=[{"path": f"data/{MEETING}", "raw": raw}], assets=[], options={})
     assert status == 422
