@@ -24,9 +24,9 @@ from pydantic.fields import FieldInfo
 
 from kin import messages
 from kin import schema as s
-from kin.collections import BY_NAME, COLLECTIONS, record_files
+from kin.collections import BY_NAME, COLLECTIONS
 from kin.errors import DataError, DataValidationError
-from kin.loader import Positions, gc_paused, load_yaml
+from kin.loader import Positions, gc_paused
 
 
 @dataclass
@@ -105,13 +105,27 @@ def _validate(model: type[BaseModel], raw: Any, positions: Positions, collector:
         return salvage(model, raw, exc)
 
 
-def load_dataset(data_dir: Path | str) -> Dataset:
-    """Load and validate all data under ``data_dir``; raise on any error."""
+def load_dataset(data_dir: Path | str, files: Any = None) -> Dataset:
+    """Load and validate all data under ``data_dir``; raise on any error.
+
+    ``files`` reads the folder instead (``kin.overlay``: unsaved changes over
+    it, each unchanged file's result kept from the last load)."""
+    from kin.overlay import Disk  # kin.overlay uses this module's validation
+
     with gc_paused():  # only short-lived, acyclic garbage here
-        return _load_dataset(Path(data_dir))
+        return _load_dataset(Path(data_dir), files or Disk(Path(data_dir)))
 
 
-def _load_dataset(data_dir: Path) -> Dataset:
+def validate_loaded(model: type[BaseModel], raw: Any, pos: Positions, errors: list[DataError]) -> tuple:
+    """One file's (record or salvage, positions, errors, whether it passed its schema), from its loaded value."""
+    if errors:
+        return None, pos, errors, False
+    collector = _Collector()
+    value = _validate(model, raw, pos, collector)
+    return value, pos, collector.errors, not collector.errors
+
+
+def _load_dataset(data_dir: Path, files: Any) -> Dataset:
     collector = _Collector()
     positions: dict[str, Positions] = {}
     clean: set[str] = set()  # files that passed their schema (salvaged ones did not)
@@ -120,15 +134,9 @@ def _load_dataset(data_dir: Path) -> Dataset:
     ids = _Records(positions)
 
     def load(rel: str, model: type[BaseModel]) -> Any:
-        display = f"{data_dir.name}/{rel}"
-        raw, pos, errors = load_yaml(data_dir / rel, display, root=data_dir)
-        positions[rel] = pos
+        value, positions[rel], errors, passed = files.load(rel, model)
         collector.errors.extend(errors)
-        if errors:
-            return None
-        before = len(collector.errors)
-        value = _validate(model, raw, pos, collector)
-        if len(collector.errors) == before:
+        if passed:
             clean.add(rel)
         return value
 
@@ -136,10 +144,10 @@ def _load_dataset(data_dir: Path) -> Dataset:
         if c.file:
             singles[c.name] = load(c.file, c.model)
             continue
-        if not (data_dir / str(c.folder)).is_dir():
+        if not files.has_folder(str(c.folder)):
             collector.errors.append(DataError(f"{data_dir.name}/{c.folder}/", 1, 1, (), messages.FOLDER_MISSING))
         found = records[c.name] = []
-        for path in record_files(data_dir, c):
+        for path in files.record_files(c):
             rel = f"{c.folder}/{path.name}"
             record = load(rel, c.model)
             if record is None:  # not even YAML: its id is unknown

@@ -20,12 +20,11 @@ pages only.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
 import re
-import shutil
-import tempfile
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -33,9 +32,9 @@ from typing import Any
 
 from kin import editsave
 from kin.collections import collection_at
-from kin.dataset import load_dataset
 from kin.errors import DataValidationError
 from kin.jsonschemas import schema_line, with_schema_line
+from kin.overlay import SaveCheck
 
 DEFAULT_PORT = 8081
 PREFIX = "data/"  # how the editor's configuration names the data folder
@@ -57,6 +56,13 @@ class DataFolder:
         self.root = data_dir.resolve()
         self.lock = threading.Lock()  # one save at a time
         self.loaded: dict[Path, editsave.Loaded] = {}  # what the editor holds of each file it opened
+        self.checker = SaveCheck(self.root)  # keeps each unchanged file's validation between saves
+        threading.Thread(target=self._warm, daemon=True).start()
+
+    def _warm(self) -> None:
+        """Validate every file once now, so that the first save checks only what it changes."""
+        with self.lock, contextlib.suppress(DataValidationError):
+            self.checker.check({})
 
     def resolve(self, name: str) -> Path:
         rel = name.removeprefix(PREFIX)
@@ -136,18 +142,13 @@ class DataFolder:
                 self.loaded.pop(path, None)
 
     def _check(self, changes: dict[Path, str], removed: list[Path]) -> None:
-        """Validate the data as it would be after the change (in a copy named like the original)."""
-        with tempfile.TemporaryDirectory() as tmp:
-            copy = Path(tmp) / self.root.name
-            shutil.copytree(self.root, copy)
-            for path, text in changes.items():
-                _write(copy / path.relative_to(self.root), text)
-            for path in removed:
-                (copy / path.relative_to(self.root)).unlink(missing_ok=True)
-            try:
-                load_dataset(copy)
-            except DataValidationError as exc:
-                raise Rejected(_message(exc)) from None
+        """Validate the whole data as it would be after the change (without copying the folder)."""
+        overlay: dict[str, str | None] = {p.relative_to(self.root).as_posix(): None for p in removed}
+        overlay.update({p.relative_to(self.root).as_posix(): text for p, text in changes.items()})
+        try:
+            self.checker.check(overlay)
+        except DataValidationError as exc:
+            raise Rejected(_message(exc)) from None
 
 
 def _message(exc: DataValidationError) -> str:

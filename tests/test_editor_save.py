@@ -194,3 +194,11 @@ def test_deleting_a_file_changed_on_disk_is_refused_with_409(backend, data_copy)
     status, body = backend("deleteFiles", paths=["data/people/alia-zaka.yml"])
     assert status == 200, body
     assert not person.exists()
+
+
+def test_deleting_a_person_a_meeting_names_is_refused(backend, data_copy):  # noqa: F811
+    backend("getEntry", path="data/people/finn-henry-hansen.yml")
+    status, body = backend("deleteFiles", paths=["data/people/finn-henry-hansen.yml"])
+    assert status == 422
+    assert f"{NAME}:22:16: agenda[1].speakers[0]: ukjent id: personen «finn-henry-hansen»" in body["error"]
+    assert (data_copy / "people/finn-henry-hansen.yml").exists()
