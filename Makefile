@@ -67,6 +67,7 @@ external-links: $(VENV)/.site  ## list (and, when online, check) external URLs i
 benchmark: $(VENV)/.dev  ## build cost at 1x, 10x, 100x data (see README, Performance)
 	$(PY) scripts/benchmark.py
 	$(PY) scripts/bench_catalogue.py
+	$(PY) scripts/bench_editor.py
 
 lighthouse: deps  ## Lighthouse, every page type, mobile and desktop (see README, Page speed)
 	CHROME_PATH=/usr/bin/chromium $(PY) scripts/lighthouse.py
