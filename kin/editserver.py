@@ -61,7 +61,7 @@ class DataFolder:
 
     def _warm(self) -> None:
         """Validate every file once now, so that the first save checks only what it changes."""
-        with self.lock, contextlib.suppress(DataValidationError):
+        with contextlib.suppress(DataValidationError):
             self.checker.check({})
 
     def resolve(self, name: str) -> Path:

@@ -16,6 +16,7 @@ one ``SaveCheck`` for the folder it serves.
 from __future__ import annotations
 
 import os
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -101,12 +102,14 @@ class SaveCheck:
     def __init__(self, data_dir: Path) -> None:
         self.data_dir = data_dir
         self._cache: dict[str, tuple] = {}  # relative path -> (signature, loader result)
+        self._lock = threading.Lock()
 
     def check(self, changes: dict[str, str | None]) -> None:
         """Raise ``DataValidationError`` (every error) unless the data with ``changes`` is valid."""
-        files = _Changed(self.data_dir, changes, self._cache)
-        try:
-            load_dataset(self.data_dir, files)
-        finally:
-            for rel in set(self._cache) - files.seen:  # files gone from disk
-                del self._cache[rel]
+        with self._lock:
+            files = _Changed(self.data_dir, changes, self._cache)
+            try:
+                load_dataset(self.data_dir, files)
+            finally:
+                for rel in set(self._cache) - files.seen:  # files gone from disk
+                    del self._cache[rel]
