@@ -47,10 +47,12 @@ class Disk:
 class _Changed(Disk):
     """The folder with ``changes`` (relative path -> new text, or None: removed) over it, through ``cache``."""
 
-    def __init__(self, data_dir: Path, changes: dict[str, str | None], cache: dict[str, tuple]) -> None:
+    def __init__(self, data_dir: Path, changes: dict[str, str | None], cache: dict[str, tuple],
+                 listings: dict[str, tuple]) -> None:  # fmt: skip
         super().__init__(data_dir)
         self.changes = changes
         self.cache = cache
+        self.listings = listings  # folder -> (its signature, its record files): sorting paths is slow
         self.seen: set[str] = set()
 
     def has_folder(self, folder: str) -> bool:
@@ -58,15 +60,22 @@ class _Changed(Disk):
         return added or super().has_folder(folder)
 
     def record_files(self, collection: Collection) -> list[Path]:
-        files = set(super().record_files(collection))
-        for rel, text in self.changes.items():
-            path = self.data_dir / rel
-            if path.parent.name == collection.folder and path.parent.parent == self.data_dir:
+        folder = str(collection.folder)
+        key, listed = _signature(self.data_dir / folder), self.listings.get(folder)
+        if key is None or listed is None or listed[0] != key:
+            listed = (key, super().record_files(collection))
+            self.listings[folder] = listed
+        changed = [(self.data_dir / rel, text) for rel, text in self.changes.items() if rel.startswith(f"{folder}/")]
+        if not changed:
+            return listed[1]
+        files = set(listed[1])
+        for path, text in changed:
+            if path.parent == self.data_dir / folder:
                 if text is None:
                     files.discard(path)
                 elif path.suffix in (".yml", ".yaml"):
                     files.add(path)
-        return sorted(files)
+        return sorted(files, key=lambda path: path.name)  # one folder: as sorting the paths
 
     def load(self, rel: str, model: Any) -> tuple:
         display = f"{self.data_dir.name}/{rel}"
@@ -102,12 +111,13 @@ class SaveCheck:
     def __init__(self, data_dir: Path) -> None:
         self.data_dir = data_dir
         self._cache: dict[str, tuple] = {}  # relative path -> (signature, loader result)
+        self._listings: dict[str, tuple] = {}
         self._lock = threading.Lock()
 
     def check(self, changes: dict[str, str | None]) -> None:
         """Raise ``DataValidationError`` (every error) unless the data with ``changes`` is valid."""
         with self._lock:
-            files = _Changed(self.data_dir, changes, self._cache)
+            files = _Changed(self.data_dir, changes, self._cache, self._listings)
             try:
                 load_dataset(self.data_dir, files)
             finally:

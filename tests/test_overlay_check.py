@@ -75,8 +75,11 @@ def test_overlay_check_equals_the_copy_based_check(data_copy, tmp_path, disk_cha
         if disk_change and what == "a new person":  # someone edits files while the back end runs
             person = data_copy / "people/alia-zaka.yml"
             person.write_text(person.read_text(encoding="utf-8").replace("role: member", "role: medlem"), "utf-8")
+        if disk_change and what == "a YAML syntax error":  # a file added on disk, then removed
+            (data_copy / "people/fra-disken.yml").write_text("id: et-annet-navn\nname: Fra Disken\n", "utf-8")
         if disk_change and what == "a control character":
             person.write_text(person.read_text(encoding="utf-8").replace("role: medlem", "role: member"), "utf-8")
+            (data_copy / "people/fra-disken.yml").unlink()
         expected = copy_based(data_copy, tmp_path, changes)
         assert errors_of(lambda changes=changes: checker.check(changes)) == expected, what
         if not expected:
