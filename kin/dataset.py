@@ -116,15 +116,6 @@ def load_dataset(data_dir: Path | str, files: Any = None) -> Dataset:
         return _load_dataset(Path(data_dir), files or Disk(Path(data_dir)))
 
 
-def validate_loaded(model: type[BaseModel], raw: Any, pos: Positions, errors: list[DataError]) -> tuple:
-    """One file's (record or salvage, positions, errors, whether it passed its schema), from its loaded value."""
-    if errors:
-        return None, pos, errors, False
-    collector = _Collector()
-    value = _validate(model, raw, pos, collector)
-    return value, pos, collector.errors, not collector.errors
-
-
 def _load_dataset(data_dir: Path, files: Any) -> Dataset:
     collector = _Collector()
     positions: dict[str, Positions] = {}

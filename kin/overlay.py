@@ -22,9 +22,18 @@ from typing import Any
 
 from kin import messages
 from kin.collections import Collection, record_files
-from kin.dataset import load_dataset, validate_loaded
+from kin.dataset import _Collector, _validate, load_dataset
 from kin.errors import DataError
 from kin.loader import Positions, load_text, load_yaml
+
+
+def validate_loaded(model: Any, raw: Any, pos: Positions, errors: list[DataError]) -> tuple:
+    """One file's (record or salvage, positions, errors, whether it passed its schema), from its loaded value."""
+    if errors:
+        return None, pos, errors, False
+    collector = _Collector()
+    value = _validate(model, raw, pos, collector)
+    return value, pos, collector.errors, not collector.errors
 
 
 class Disk:
