@@ -24,9 +24,9 @@ from pydantic.fields import FieldInfo
 
 from kin import messages
 from kin import schema as s
-from kin.collections import BY_NAME, COLLECTIONS
+from kin.collections import BY_NAME, COLLECTIONS, Collection, record_files
 from kin.errors import DataError, DataValidationError
-from kin.loader import Positions, gc_paused
+from kin.loader import Positions, gc_paused, load_yaml
 
 
 @dataclass
@@ -108,12 +108,37 @@ def _validate(model: type[BaseModel], raw: Any, positions: Positions, collector:
 def load_dataset(data_dir: Path | str, files: Any = None) -> Dataset:
     """Load and validate all data under ``data_dir``; raise on any error.
 
-    ``files`` reads the folder instead (``kin.overlay``: unsaved changes over
-    it, each unchanged file's result kept from the last load)."""
-    from kin.overlay import Disk  # kin.overlay uses this module's validation
-
+    ``files`` reads the folder instead of ``Disk`` (``kin.overlay``: unsaved
+    changes over it, each unchanged file's result kept from the last load)."""
     with gc_paused():  # only short-lived, acyclic garbage here
         return _load_dataset(Path(data_dir), files or Disk(Path(data_dir)))
+
+
+class Disk:
+    """The data folder as the loader reads it, file by file."""
+
+    def __init__(self, data_dir: Path) -> None:
+        self.data_dir = data_dir
+
+    def has_folder(self, folder: str) -> bool:
+        return (self.data_dir / folder).is_dir()
+
+    def record_files(self, collection: Collection) -> list[Path]:
+        return record_files(self.data_dir, collection)
+
+    def load(self, rel: str, model: type[BaseModel]) -> tuple:
+        """(record or salvage, positions, errors, whether the file passed its schema)."""
+        display = f"{self.data_dir.name}/{rel}"
+        return validate_loaded(model, *load_yaml(self.data_dir / rel, display, root=self.data_dir))
+
+
+def validate_loaded(model: type[BaseModel], raw: Any, pos: Positions, errors: list[DataError]) -> tuple:
+    """One file's ``Disk.load`` result from its loaded value and the errors of loading it."""
+    if errors:
+        return None, pos, errors, False
+    collector = _Collector()
+    value = _validate(model, raw, pos, collector)
+    return value, pos, collector.errors, not collector.errors
 
 
 def _load_dataset(data_dir: Path, files: Any) -> Dataset:

@@ -21,36 +21,10 @@ from pathlib import Path
 from typing import Any
 
 from kin import messages
-from kin.collections import Collection, record_files
-from kin.dataset import _Collector, _validate, load_dataset
+from kin.collections import Collection
+from kin.dataset import Disk, load_dataset, validate_loaded
 from kin.errors import DataError
-from kin.loader import Positions, load_text, load_yaml
-
-
-def validate_loaded(model: Any, raw: Any, pos: Positions, errors: list[DataError]) -> tuple:
-    """One file's (record or salvage, positions, errors, whether it passed its schema), from its loaded value."""
-    if errors:
-        return None, pos, errors, False
-    collector = _Collector()
-    value = _validate(model, raw, pos, collector)
-    return value, pos, collector.errors, not collector.errors
-
-
-class Disk:
-    """The data folder as the loader reads it, file by file."""
-
-    def __init__(self, data_dir: Path) -> None:
-        self.data_dir = data_dir
-
-    def has_folder(self, folder: str) -> bool:
-        return (self.data_dir / folder).is_dir()
-
-    def record_files(self, collection: Collection) -> list[Path]:
-        return record_files(self.data_dir, collection)
-
-    def load(self, rel: str, model: Any) -> tuple:
-        display = f"{self.data_dir.name}/{rel}"
-        return validate_loaded(model, *load_yaml(self.data_dir / rel, display, root=self.data_dir))
+from kin.loader import Positions, load_text
 
 
 class _Changed(Disk):
