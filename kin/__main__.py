@@ -3,7 +3,7 @@
 python -m kin validate [DATA_DIR]
 python -m kin urls [--check] [DATA_DIR]
 python -m kin export OUT_DIR [--data DATA_DIR] [--site-url URL]
-python -m kin edit [--port PORT] [DATA_DIR]   (the web editor's local back end)
+python -m kin edit [--port PORT] [--origin ORIGIN] [DATA_DIR]   (the web editor's back end alone; make edit mounts it)
 python -m kin render OUT_DIR [--data DATA_DIR] [--links source|page]
 python -m kin generate [--check]
 python -m kin new ITEM --field value ... [--data-dir DATA_DIR]   (ITEM: meeting, person, organisation, ...)
@@ -36,8 +36,15 @@ def main(argv: list[str] | None = None) -> int:
     exp.add_argument("out_dir", type=Path)
     exp.add_argument("--data", dest="data_dir", default="data", type=Path, help="data folder (default: data)")
     exp.add_argument("--site-url", help="absolute URL of the site (default: site_url in mkdocs.yml)")
-    edit = sub.add_parser("edit", help="local back end for the web editor at /admin/ (next to mkdocs serve)")
+    edit = sub.add_parser(
+        "edit", help="the web editor's local back end alone (make edit serves it inside the site instead)"
+    )
     edit.add_argument("--port", type=int, default=None, help="port to listen on (default 8081, or KIN_EDIT_PORT)")
+    edit.add_argument(
+        "--origin",
+        action="append",
+        help="origin of the served site whose editor may call it (default http://127.0.0.1:8000 and localhost)",
+    )
     edit.add_argument("data_dir", nargs="?", default=None, type=Path)
     render = sub.add_parser("render", help="write every page as Markdown, data rendered, into OUT_DIR")
     render.add_argument("out_dir", type=Path)
@@ -58,7 +65,7 @@ def main(argv: list[str] | None = None) -> int:
     new.add_argument("options", nargs=argparse.REMAINDER, help="--field value for the fields to fill in")
     args = parser.parse_args(argv)
     if args.command == "edit":
-        return serve_editor(args.data_dir, args.port)
+        return serve_editor(args.data_dir, args.port, args.origin)
     if args.command == "render":
         return render_markdown(args.data_dir, args.out_dir, args.links)
     if args.command == "new":
@@ -94,13 +101,17 @@ def _load(data_dir: Path):
         return None
 
 
-def serve_editor(data_dir: Path | None, port: int | None) -> int:
-    from kin import editserver
+def serve_editor(data_dir: Path | None, port: int | None, origins: list[str] | None) -> int:
+    from kin import editserver, editweb
 
     data_dir = data_dir or Path(os.environ.get("KIN_DATA_DIR") or "data")
     port = port or int(os.environ.get("KIN_EDIT_PORT") or editserver.DEFAULT_PORT)
-    server = editserver.make_server(data_dir, port)
-    print(f"Webredaktøren lagrer i {data_dir.resolve()} (lokal tjeneste på 127.0.0.1:{port}).", flush=True)
+    origins = origins or ["http://127.0.0.1:8000", "http://localhost:8000"]
+    server = editweb.make_server(data_dir, port, origins)
+    print(
+        f"Webredaktøren lagrer i {data_dir.resolve()} (lokal tjeneste på 127.0.0.1:{port}, for {', '.join(origins)}).",
+        flush=True,
+    )
     with contextlib.suppress(KeyboardInterrupt):
         server.serve_forever()
     return 0

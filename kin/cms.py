@@ -22,7 +22,9 @@ import enum
 import types
 import typing
 from datetime import date
+from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import yaml
 from pydantic import BaseModel
@@ -30,15 +32,14 @@ from pydantic.fields import FieldInfo
 from pydantic_core import PydanticUndefined
 
 from kin import collections as registry
+from kin import config as settings
 from kin import schema as s
-from kin.editserver import DEFAULT_PORT
 from kin.fieldlabels import field_label
 from kin.jsonschemas import schema_line
 from kin.labels import LABELS
 from kin.schema import base as schema_base
 
 CONFIG = "docs/admin/config.yml"  # relative to the project; the site serves it at /admin/config.yml
-REPO = "kin-nettverk/kin"  # GitHub repository of the site (see site_url in mkdocs.yml)
 SITE_URL = "https://kin-nettverk.github.io/kin/"
 
 
@@ -247,13 +248,27 @@ class Generator:
         }
 
 
-def config(port: int = DEFAULT_PORT) -> dict[str, Any]:
+def sign_in(auth_url: str | None) -> dict[str, str]:
+    """Decap's GitHub sign-in through an OAuth helper: ``base_url`` is the helper's
+    origin and ``auth_endpoint`` its path (Decap's default, ``auth``, when it has none).
+    Nothing while no helper is set up."""
+    if not auth_url:
+        return {}
+    parts = urlsplit(auth_url)
+    path = parts.path.strip("/")
+    return {"base_url": f"{parts.scheme}://{parts.netloc}", **({"auth_endpoint": path} if path else {})}
+
+
+def config(local_backend: dict[str, Any] | None = None, site: Path = settings.CONFIG) -> dict[str, Any]:
+    """The editor's configuration; ``site`` is the mkdocs.yml that may name the OAuth helper."""
     generator = Generator()
+    repo = settings.repository(site)  # GitHub repository and branch: extra.repository in mkdocs.yml
     return {
         "backend": {
             "name": "github",
-            "repo": REPO,
-            "branch": "main",
+            "repo": repo.name,
+            "branch": repo.branch,
+            **sign_in(settings.editor_auth_url(site)),
             "squash_merges": True,
             "commit_messages": {
                 "create": "Nytt: {{collection}} «{{slug}}» (webredaktør)",
@@ -262,7 +277,8 @@ def config(port: int = DEFAULT_PORT) -> dict[str, Any]:
             },
         },
         "publish_mode": "editorial_workflow",
-        "local_backend": {"url": f"http://127.0.0.1:{port}/api/v1", "allowed_hosts": ["127.0.0.1", "localhost"]},
+        # Published: none. make edit: docs/admin/start.js adds it; python -m kin edit: kin_site/admin.py.
+        **({"local_backend": local_backend} if local_backend else {}),
         "locale": "nb_no",
         "site_url": SITE_URL,
         "display_url": SITE_URL,
@@ -281,6 +297,6 @@ HEADER = """\
 """
 
 
-def render(port: int = DEFAULT_PORT) -> str:
-    body = yaml.safe_dump(config(port), allow_unicode=True, sort_keys=False, width=4096)
+def render(local_backend: dict[str, Any] | None = None, site: Path = settings.CONFIG) -> str:
+    body = yaml.safe_dump(config(local_backend, site), allow_unicode=True, sort_keys=False, width=4096)
     return HEADER + body

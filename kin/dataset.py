@@ -22,7 +22,7 @@ from typing import Any
 from pydantic import BaseModel, TypeAdapter, ValidationError
 from pydantic.fields import FieldInfo
 
-from kin import messages
+from kin import localtime, messages
 from kin import schema as s
 from kin.collections import BY_NAME, COLLECTIONS, Collection, record_files
 from kin.errors import DataError, DataValidationError
@@ -194,6 +194,12 @@ def _load_dataset(data_dir: Path, files: Any) -> Dataset:
         check_times(meeting, positions[rel], collector)
         if rel in clean:  # the kind rules need a fully valid event
             check_kind(meeting, positions[rel], collector)
+    days = {getattr(m, "id", None): getattr(m, "date", None) for _, m in records.get("meetings", [])}
+    for rel, statement in records.get("statements", []):
+        origin = getattr(statement, "origin", None)
+        day = days.get(getattr(origin, "meeting", None))
+        if message := localtime.missing(day, getattr(origin, "agenda_time", None)):
+            collector.add(positions[rel], ("origin", "agenda_time"), message)
     check_same_names(records.get("people", []), positions, collector)
     if collector.errors:
         raise DataValidationError(collector.errors)
@@ -318,16 +324,24 @@ def check_times(meeting: s.Event, pos: Positions, collector: _Collector) -> None
     announced = getattr(meeting, "announced", None)
     if isinstance(announced, date) and isinstance(day, date) and announced > day:
         collector.add(pos, ("announced",), "kan ikke være etter datoen for arrangementet")
-    if not end_date:  # the agenda of a one-day event lies inside start-end
-        _check_agenda(getattr(meeting, "agenda", None) or [], ("agenda",), start, end, pos, collector)
+    for name, when, clock in (("start", day, start), ("end", last_day, end)):
+        if message := localtime.missing(when, clock):
+            collector.add(pos, (name,), message)
+    if not end_date:  # the agenda and polls of a one-day event lie on its day, the agenda inside start-end
+        _check_agenda(getattr(meeting, "agenda", None) or [], ("agenda",), start, end, pos, collector, day)
+        for index, poll in enumerate(getattr(meeting, "polls", None) or []):
+            if message := localtime.missing(day, getattr(poll, "agenda_time", None)):
+                collector.add(pos, ("polls", index, "agenda_time"), message)
 
 
-def _check_agenda(items: list, path: tuple, start: str | None, end: str | None, pos: Positions, collector) -> None:
+def _check_agenda(items: list, path: tuple, start: str | None, end: str | None, pos: Positions, collector, day) -> None:
     previous: str | None = None
     for index, item in enumerate(items):
         if item is None:
             continue
         time, here = getattr(item, "time", None), (*path, index, "time")
+        if message := localtime.missing(day, time):
+            collector.add(pos, here, message)
         if isinstance(time, str):
             if start and time < start:
                 collector.add(pos, here, f"{time} er før møtet starter ({start})")
@@ -336,7 +350,7 @@ def _check_agenda(items: list, path: tuple, start: str | None, end: str | None, 
             if previous and time < previous:
                 collector.add(pos, here, f"{time} er før punktet over ({previous}); punktene skal stå i tidsrekkefølge")
             previous = time
-        _check_agenda(getattr(item, "items", None) or [], (*path, index, "items"), start, end, pos, collector)
+        _check_agenda(getattr(item, "items", None) or [], (*path, index, "items"), start, end, pos, collector, day)
 
 
 def check_kind(event: s.Event, pos: Positions, collector: _Collector) -> None:

@@ -14,19 +14,16 @@ Unlike ``decap-server`` it
   refuses the save with the ``file:line:col: field: message`` list otherwise,
   so a saved file is always a valid one.
 
-It listens on 127.0.0.1 only and answers cross-origin requests from local
-pages only.
+Who may send requests, and where they are served (on the site's own origin
+under ``make edit``), is ``kin.editweb``.
 """
 
 from __future__ import annotations
 
 import contextlib
 import hashlib
-import json
 import os
-import re
 import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
@@ -36,9 +33,8 @@ from kin.errors import DataValidationError
 from kin.jsonschemas import schema_line, with_schema_line
 from kin.overlay import SaveCheck
 
-DEFAULT_PORT = 8081
+DEFAULT_PORT = 8081  # python -m kin edit, serving the back end alone
 PREFIX = "data/"  # how the editor's configuration names the data folder
-_LOCAL_ORIGIN = re.compile(r"http://(127\.0\.0\.1|localhost)(:\d+)?")
 
 
 class Rejected(Exception):
@@ -194,49 +190,3 @@ def handle(data: DataFolder, action: str, params: dict[str, Any]) -> Any:
     if action == "getDeployPreview":
         return None
     raise Rejected(f"Ukjent handling: {action}")
-
-
-class _Handler(BaseHTTPRequestHandler):
-    data: DataFolder
-
-    def _cors(self) -> None:
-        origin = self.headers.get("Origin", "")
-        if _LOCAL_ORIGIN.fullmatch(origin):
-            self.send_header("Access-Control-Allow-Origin", origin)
-            self.send_header("Access-Control-Allow-Headers", "Content-Type")
-            self.send_header("Vary", "Origin")
-
-    def _reply(self, status: int, body: Any) -> None:
-        payload = json.dumps(body, ensure_ascii=False).encode("utf-8")
-        self.send_response(status)
-        self.send_header("Content-Type", "application/json; charset=utf-8")
-        self.send_header("Content-Length", str(len(payload)))
-        self._cors()
-        self.end_headers()
-        self.wfile.write(payload)
-
-    def do_OPTIONS(self) -> None:
-        self.send_response(204)
-        self._cors()
-        self.send_header("Access-Control-Allow-Methods", "POST")
-        self.end_headers()
-
-    def do_POST(self) -> None:
-        if self.path.rstrip("/") != "/api/v1":
-            self._reply(404, {"error": "not found"})
-            return
-        try:
-            body = json.loads(self.rfile.read(int(self.headers.get("Content-Length", 0))))
-            self._reply(200, handle(self.data, body.get("action", ""), body.get("params") or {}))
-        except Rejected as exc:
-            self._reply(exc.status, {"error": str(exc)})
-        except (ValueError, KeyError, TypeError) as exc:
-            self._reply(400, {"error": f"Ugyldig forespørsel: {exc}"})
-
-    def log_message(self, format: str, *args: Any) -> None:
-        pass
-
-
-def make_server(data_dir: Path, port: int = DEFAULT_PORT) -> ThreadingHTTPServer:
-    handler = type("Handler", (_Handler,), {"data": DataFolder(data_dir)})
-    return ThreadingHTTPServer(("127.0.0.1", port), handler)

@@ -17,6 +17,7 @@ ABOUT = "om/"
 ACCESSIBILITY = "om/tilgjengelighet/"
 PRIVACY = "om/personvern/"
 OPEN_DATA = "om/apne-data/"
+ADMIN = "admin/"  # the web editor (Decap CMS)
 
 CALENDAR = "kin.ics"
 # Feeds live at the site root: Material's JS fetches "sitemap.xml" next to every
@@ -58,3 +59,9 @@ def statement(statement_id: str) -> str:
 
 def course(course_id: str) -> str:
     return f"{STUDIES}{course_id}/"
+
+
+def admin_entry(collection: str, entry: str) -> str:
+    """A record in the web editor: Decap's route for an entry of a folder collection (its
+    slug, the file name) or of a file collection (the file's name in the configuration)."""
+    return f"{ADMIN}#/collections/{collection}/entries/{entry}"

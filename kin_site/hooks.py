@@ -29,6 +29,7 @@ from kin_site import admin, csp, head, minify, pages, prerender, render, runtime
 PACKAGES = ("kin", "kin_site")
 _ROOT = Path(__file__).resolve().parent.parent
 _code_stamp: int | None = None
+_serving = False  # under `serve`, records also link to the local web editor
 
 
 def _code_changed() -> bool:
@@ -69,6 +70,11 @@ def _data_dir(config) -> Path:
     return Path(os.environ.get("KIN_DATA_DIR") or Path(config.config_file_path).parent / "data")
 
 
+def on_startup(command, **kwargs):
+    global _serving
+    _serving = command == "serve"
+
+
 def on_serve(server, config, builder, **kwargs):
     server.watch(str(_data_dir(config)))  # also when KIN_DATA_DIR points outside the project
     serve_errors.install(server)  # a data error is shown in the browser at once
@@ -81,7 +87,7 @@ def on_config(config, **kwargs):
         _reimport()
     data_dir = _data_dir(config)
     try:
-        runtime.load(kin.load_dataset(data_dir), _today())
+        runtime.load(kin.load_dataset(data_dir), _today(), serving=_serving)
     except kin.DataValidationError as exc:
         error = DataAbort(f"Feil i dataene, nettstedet ble ikke bygget.\n{exc}")
         error.data_errors = [str(e) for e in exc.errors]  # for the error page under serve (serve_errors)
@@ -145,7 +151,13 @@ def on_page_context(context, page, config, nav, **kwargs):
     for key, value in page.meta.items():
         if isinstance(value, str) and not isinstance(value, Markup):
             page.meta[key] = escape(value)
-    context["kin_head"] = head.page_head(page, config, runtime.data(), runtime.generated.get(page.file.src_uri))
+    generated = runtime.generated.get(page.file.src_uri)
+    context["kin_head"] = head.page_head(page, config, runtime.data(), generated)
+    # "Foreslå endring" (overrides/partials/kin-edit.html): the record's data file, or the page's Markdown.
+    docs = Path(config.docs_dir).relative_to(Path(config.config_file_path).resolve().parent).as_posix()
+    page.edit_url = runtime.renderer().repository.edit_url(pages.source_file(generated, page.file.src_uri, docs))
+    if _serving and generated and generated.record:
+        context["kin_admin_entry"] = render.relative(routes.admin_entry(*generated.record), page.url)
     return context
 
 

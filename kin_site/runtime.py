@@ -13,11 +13,11 @@ _state: dict[str, object] = {}
 generated: dict[str, GeneratedPage] = {}  # source path -> page generated from data
 
 
-def load(data: Dataset, today: date) -> None:
+def load(data: Dataset, today: date, serving: bool = False) -> None:
     generated.clear()
     stash.clear()
     site = Site(data, today)
-    _state.update(data=data, site=site, renderer=Renderer(site))
+    _state.update(data=data, site=site, renderer=Renderer(site, serving))
 
 
 def release() -> None:

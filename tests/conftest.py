@@ -29,7 +29,7 @@ def build_site(
     out_dir: Path, data_dir: Path | None = None, today: str | None = None, engine: str = ENGINE
 ) -> subprocess.CompletedProcess:
     """Run a strict build of the real site into ``out_dir`` (ProperDocs unless ``engine`` says otherwise)."""
-    # Material's end-of-life notice (printed only under `mkdocs`) is known: README, "Engine and end of life".
+    # Material's end-of-life notice (printed only under `mkdocs`) is known: developers/engine.md.
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     if data_dir:
         env["KIN_DATA_DIR"] = str(data_dir)

@@ -53,7 +53,7 @@ TEXT_PAYLOADS = [
     "-2+3 {m}",
     "@SUM(1,2) {m}",
     "\t=1+1 {m}",
-    "\u202e{m} fdp.exe \u202c",
+    "{m} \u05e9\u05dc\u05d5\u05dd fdp.exe (ltr) \u0645\u0631\u062d\u0628\u0627",  # right-to-left text itself is fine
     "linje 1\nlinje 2 <kin-x data-kin-x=1> ]]> --> {m}",
 ]
 URL_PAYLOAD = "https://evil.example/{m}?a=\"><kin-x/data-kin-x=1>&b='onmouseover='window.__kin_xss=1"
@@ -175,7 +175,7 @@ def _file_models() -> list[type[BaseModel]]:
         cls = todo.pop()
         found.append(cls)
         todo.extend(cls.__subclasses__())
-    return [m for m in found if m is not s.Model and m.__module__ == s.__name__]
+    return [m for m in found if m is not s.Model and m.__module__.startswith(f"{s.__name__}.")]
 
 
 def model_of(raw: object) -> type[BaseModel]:
@@ -214,19 +214,18 @@ def _reachable(roots: set[type[BaseModel]]) -> set[type[BaseModel]]:
     return seen
 
 
-@pytest.fixture(scope="module")
-def hostile(tmp_path_factory) -> tuple[Path, Poisoner]:
-    """A copy of the real data with a payload in every text field, and the site built from it."""
+def hostile_data(root: Path, poison_class: type[Poisoner] = Poisoner) -> tuple[Path, Poisoner]:
+    """A copy of the real data under ``root`` with a payload in every text field; still valid.
+    Also used by tests/test_hostile_edges.py."""
     real = load_dataset(DATA)
     ids = {  # a Ref's collection is named like the Dataset's list of those records
         name: [record.id for record in records]
         for name, records in vars(real).items()
         if isinstance(records, list) and records and hasattr(records[0], "id")
     }
-    root = tmp_path_factory.mktemp("hostile")
     data = root / "data"
     shutil.copytree(DATA, data)  # files that are not records (README) come along as they are
-    poison = Poisoner(ids)
+    poison = poison_class(ids)
     files: dict[Path, tuple[type[BaseModel], dict]] = {}
     for path in sorted(DATA.rglob("*.y*ml")):
         raw, _, errors = load_yaml(path)
@@ -259,6 +258,14 @@ def hostile(tmp_path_factory) -> tuple[Path, Poisoner]:
         if field_kind(m, name) is not None
     }
     assert text_fields - covered == UNREACHABLE, f"text fields the test could not reach: {text_fields - covered}"
+    return data, poison
+
+
+@pytest.fixture(scope="module")
+def hostile(tmp_path_factory) -> tuple[Path, Poisoner]:
+    """A copy of the real data with a payload in every text field, and the site built from it."""
+    root = tmp_path_factory.mktemp("hostile")
+    data, poison = hostile_data(root)
     out = root / "site"
     result = build_site(out, data)
     assert result.returncode == 0, result.stderr
