@@ -1,16 +1,18 @@
 """The secretariat's loop, end to end: save a meeting's title in the web editor, until the page shows it.
 
-Runs what ``make edit`` runs (``properdocs serve`` and ``python -m kin edit``) on a
-copy of the data at each scale, opens the editor (Decap CMS) in Chromium, and per
-run: opens the meeting, types a new title, publishes, and times
+Runs what ``make edit`` runs (``KIN_EDIT=1 properdocs serve``: the site with the
+editor's back end on its own origin) on a copy of the data at each scale, opens
+the editor (Decap CMS) in Chromium, and per run: opens the meeting, types a new
+title, publishes, and times
 
 * **saved**: until the back end answered the save (merge, validate, write);
 * **shown**: until the meeting page, open in a second tab of the same browser,
   shows the new title (the back end's save, the file watcher, the site rebuild,
   the live-reload).
 
-Also the CPU seconds the two server processes spent per run (from /proc) and
-the machine's load. Never a test: speed lives here and in developers/editor-performance.md.
+Also the CPU seconds the server process spent per run (from /proc: the back
+end's save and the rebuild together; ``--backend-only`` times the save alone)
+and the machine's load. Never a test: speed lives here and in developers/editor-performance.md.
 
     python scripts/bench_editor.py                 # scales 1 10, 5 runs each
     python scripts/bench_editor.py --scales 1 --runs 3
@@ -39,9 +41,7 @@ from generate_data import generate  # noqa: E402
 
 from kin import routes  # noqa: E402
 
-# Where the site and the editor are, given the serve port and the back end's port.
-# `make edit` with the back end on its own port; when the site serves the back end
-# itself (same origin), only ADMIN_URL and the commands below change.
+# Where the site and the editor are, given the port `serve` listens on (change here if `make edit` moves them).
 SITE_URL = "http://127.0.0.1:{site}/kin/"
 ADMIN_URL = SITE_URL + "admin/"
 MEETING_ID = "2022-02-08"  # a real meeting, present at every scale
@@ -64,15 +64,12 @@ def cpu_seconds(pid: int) -> float:
 
 
 def start(data: Path) -> tuple[list[subprocess.Popen], int]:
-    """``make edit`` on ``data``: the back end and ``properdocs serve``; returns the processes and the site's port."""
-    site, backend = free_port(), free_port()
-    env = {**os.environ, "KIN_DATA_DIR": str(data), "KIN_EDIT_PORT": str(backend), "NO_MKDOCS_2_WARNING": "1"}
+    """``make edit`` on ``data``; returns its processes and the site's port."""
+    site = free_port()
+    env = {**os.environ, "KIN_DATA_DIR": str(data), "KIN_EDIT": "1", "NO_MKDOCS_2_WARNING": "1"}
     quiet = {"cwd": ROOT, "env": env, "stdout": subprocess.DEVNULL, "stderr": subprocess.DEVNULL}
     serve = [sys.executable, "-m", "properdocs", "serve", "-f", "mkdocs.yml", "--strict", "-a", f"127.0.0.1:{site}"]
-    procs = [  # the back end first: its CPU time is reported on its own
-        subprocess.Popen([sys.executable, "-m", "kin", "edit", "--port", str(backend), str(data)], **quiet),
-        subprocess.Popen(serve, **quiet),
-    ]
+    procs = [subprocess.Popen(serve, **quiet)]
     url = SITE_URL.format(site=site)
     deadline = time.monotonic() + WAIT_MS / 1000
     while True:  # the first build
@@ -93,8 +90,8 @@ def stop(procs: list[subprocess.Popen]) -> None:
         proc.wait(timeout=60)
 
 
-def measure(data: Path, runs: int) -> list[tuple[float, float, float, float]]:
-    """(saved, shown, back end CPU, serve CPU) in seconds, per run."""
+def measure(data: Path, runs: int) -> list[tuple[float, float, float]]:
+    """(saved, shown, server CPU) in seconds, per run."""
     from playwright.sync_api import expect, sync_playwright
 
     procs, port = start(data)
@@ -117,7 +114,7 @@ def measure(data: Path, runs: int) -> list[tuple[float, float, float, float]]:
                 expect(field).to_have_value(re.compile("^Nettverksmøte nr 1 2022"), timeout=WAIT_MS)
                 field.fill(title)
                 editor.get_by_role("button", name="Publiser").click()
-                cpu = [cpu_seconds(p.pid) for p in procs]
+                cpu = sum(cpu_seconds(p.pid) for p in procs)
                 with editor.expect_response(lambda r: r.url.endswith("/api/v1") and r.request.method == "POST"
                                             and "persistEntry" in (r.request.post_data or "")) as answer:  # fmt: skip
                     started = time.perf_counter()
@@ -129,8 +126,7 @@ def measure(data: Path, runs: int) -> list[tuple[float, float, float, float]]:
                 shown = time.perf_counter() - started
                 time.sleep(1)  # let the rebuild's tail (exports) finish before reading CPU
                 if run:
-                    backend_cpu, serve_cpu = (cpu_seconds(p.pid) - before for p, before in zip(procs, cpu, strict=True))
-                    results.append((saved, shown, backend_cpu, serve_cpu))
+                    results.append((saved, shown, sum(cpu_seconds(p.pid) for p in procs) - cpu))
             browser.close()
     finally:
         stop(procs)
@@ -183,8 +179,8 @@ def main() -> int:
     if args.backend_only:
         print("| Data | Back end save (wall) | Back end save (CPU) | Load (1 min) |\n|---|---:|---:|---:|")
     else:
-        print("| Data | Save answered | Page shows the new title | Back end CPU | `serve` CPU | Load (1 min) |")
-        print("|---|---:|---:|---:|---:|---:|")
+        print("| Data | Save answered | Page shows the new title | Server CPU per save | Load (1 min) |")
+        print("|---|---:|---:|---:|---:|")
     print("\n".join(rows))
     return 0
 
