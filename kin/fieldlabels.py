@@ -165,6 +165,10 @@ FIELDS: dict[str, str] = {
 
 BY_MODEL: dict[tuple[str, str], str] = {
     ("Poll", "code"): "Kode for å delta",
+    ("AgendaItem", "points"): "Punkter fra lysbildene",
+    ("AgendaItem", "page"): "Id for innleggets egen side",
+    ("AgendaItem", "slides"): "Lysbildene (gir innlegget en egen side)",
+    ("AgendaItem", "material_note"): "Merknad om lysbildene",
     ("Course", "code"): "Emnekode",
     ("Network", "contacts"): "Kontaktpersoner",
     ("Course", "contacts"): "Kontaktpersoner",

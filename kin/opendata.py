@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from pydantic import BaseModel, TypeAdapter
 
-from kin import catalogue, routes
+from kin import catalogue, routes, talks
 from kin import schema as s
 from kin.dataset import Dataset
 
@@ -35,6 +35,7 @@ API: dict[str, tuple[object, object]] = {
     "statements": (list[s.Statement], lambda d: d.statements),
     "resources": (s.ResourcesFile, lambda d: d.resources),
     "network": (s.Network, lambda d: d.network),
+    "talks": (list[talks.TalkRecord], talks.records),
 }
 
 
@@ -106,6 +107,7 @@ TITLES = {
     "statements": "Uttalelser",
     "resources": "Rapporter og litteratur",
     "network": "Om nettverket og sekretariatets kontakter",
+    "talks": "Innlegg: lysbildene og sidene med innhold fra hvert innlegg",
 }
 
 

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
 
-from kin import Dataset, jsonld, labels
+from kin import Dataset, jsonld, labels, talks
 from kin import routes as urls
 from kin import schema as s
 from kin.collections import BY_NAME
@@ -83,7 +83,13 @@ def event_title(event: s.Event) -> str:
 
 def meeting(r: Renderer, meeting_id: str) -> str:
     event = r.site.data.meeting[meeting_id]
-    return _compose(r, event_sections(event), meeting=event)
+    by_item = {id(t.item): t for t in talks.talk_materials(r.site.data, meeting_id)}
+    return _compose(r, event_sections(event), meeting=event, talk_of=lambda item: by_item[id(item)])
+
+
+def talk(r: Renderer, meeting_id: str, page_id: str) -> str:
+    found = [t for t in talks.talk_materials(r.site.data, meeting_id) if t.item.page == page_id]
+    return _compose(r, [(None, "talk.html")], talk=found[0])
 
 
 def statement(r: Renderer, statement_id: str) -> str:
@@ -132,6 +138,15 @@ def generated_pages(data: Dataset) -> dict[str, GeneratedPage]:
         about, ld = event_description(m), partial(jsonld.event, m, event_title(m))
         pages[f"{urls.meeting(m.id)[:-1]}.md"] = _page(
             event_title(m), meeting, ("meetings", m.id), description=about, jsonld=ld
+        )
+    for t in talks.talk_pages(data):  # a talk's slides live in its meeting's file
+        title, about = t.item.title, f"{t.item.title}: lysbildene fra innlegget på {t.meeting.title}."
+        pages[f"{urls.talk(t.meeting.id, t.item.page)[:-1]}.md"] = GeneratedPage(
+            title,
+            partial(talk, meeting_id=t.meeting.id, page_id=t.item.page),
+            FRONT_MATTER_NO_TOC,
+            about,
+            record=("meetings", t.meeting.id),
         )
     for st in data.statements:
         pages[f"{urls.statement(st.id)[:-1]}.md"] = _page(

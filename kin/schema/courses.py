@@ -142,6 +142,10 @@ class Course(Model):
     presented_at: MeetingRef | None = Field(
         None, description="Møtet der tilbudet ble presentert; oppgi møtets id, det vil si datoen"
     )
+    presented_by: list[PersonRef] = Field(
+        default_factory=list,
+        description="Hvem som presenterte tilbudet på møtet; knytter tilbudet til innlegget deres i møtets agenda",
+    )
     notes: list[Text] = Field(default_factory=list, description="Merknader, én per punkt i listen")
     sections: list[Section] = Field(
         default_factory=list,
@@ -163,4 +167,8 @@ class CourseCount(Model):
     note: Text | None = Field(None, description="Merknad om tallene")
     presented_at: MeetingRef | None = Field(
         None, description="Møtet der tallene ble presentert; oppgi møtets id, det vil si datoen"
+    )
+    presented_by: list[PersonRef] = Field(
+        default_factory=list,
+        description="Hvem som presenterte tallene på møtet; knytter dem til innlegget deres i møtets agenda",
     )

@@ -6,7 +6,7 @@ from enum import StrEnum
 
 from pydantic import Field
 
-from kin.schema.base import Clock, Id, IsoDate, Lax, MeetingRef, Model, Text
+from kin.schema.base import Clock, Id, IsoDate, Lax, MeetingRef, Model, PersonRef, Text
 
 # --- Policy statements ---------------------------------------------------------
 
@@ -28,6 +28,10 @@ class Origin(Model):
     )
     agenda_time: Clock | None = Field(
         None, description='Klokkeslettet for programpunktet, som TT:MM (i YAML-filen i anførselstegn: "12:30")'
+    )
+    speakers: list[PersonRef] = Field(
+        default_factory=list,
+        description="Hvem som la fram forslaget, når det kom fra et bestemt innlegg; knytter uttalelsen til innlegget",
     )
     note: Text | None = Field(None, description="Merknad om opphavet, vist under teksten")
 
