@@ -95,11 +95,14 @@ def test_overlay_check_equals_the_copy_based_check(data_copy, tmp_path, disk_cha
 
 
 def test_a_refused_removal_names_the_meeting_that_needs_the_person(data_copy):
+    lines = (data_copy / MEETING).read_text(encoding="utf-8").splitlines()
+    row, text = next((n, t) for n, t in enumerate(lines, 1) if t.lstrip().startswith("comments_to:"))
+    comments_to = f"{row}:{text.index(SPEAKER) + 1}"  # where the minutes name the person
     with pytest.raises(DataValidationError) as caught:
         SaveCheck(data_copy).check({f"people/{SPEAKER}.yml": None})
     assert [str(e) for e in caught.value.errors] == [
         f"data/{MEETING}:22:16: agenda[1].speakers[0]: ukjent id: personen «{SPEAKER}» finnes ikke i people/",
-        f"data/{MEETING}:91:39: minutes.comments_to[1]: ukjent id: personen «{SPEAKER}» finnes ikke i people/",
+        f"data/{MEETING}:{comments_to}: minutes.comments_to[1]: ukjent id: personen «{SPEAKER}» finnes ikke i people/",
         f"data/network.yml:12:1: secretariat_lead: ukjent id: personen «{SPEAKER}» finnes ikke i people/",
         f"data/network.yml:17:5: contacts[1].person: ukjent id: personen «{SPEAKER}» finnes ikke i people/",
     ]
