@@ -77,6 +77,7 @@ external-links: $(VENV)/.site  ## list (and, when online, check) external URLs i
 benchmark: $(VENV)/.dev  ## build cost at 1x, 10x, 100x data (developers/performance.md; earlier runs: developers/performance-history.md)
 	$(PY) scripts/benchmark.py
 	$(PY) scripts/bench_catalogue.py
+	$(PY) scripts/bench_editor.py
 
 lighthouse: deps  ## Lighthouse, every page type, mobile and desktop (developers/page-speed.md)
 	CHROME_PATH=/usr/bin/chromium $(PY) scripts/lighthouse.py

@@ -19,7 +19,7 @@ from pydantic import BaseModel, ValidationError
 
 from kin import localtime, messages, shapes
 from kin import schema as s
-from kin.collections import BY_NAME, COLLECTIONS, record_files
+from kin.collections import BY_NAME, COLLECTIONS, Collection, record_files
 from kin.errors import DataError, DataValidationError
 from kin.loader import Positions, gc_paused, load_yaml
 from kin.reference import link_for
@@ -101,13 +101,43 @@ def _validate(model: type[BaseModel], raw: Any, positions: Positions, collector:
         return salvage(model, raw, exc)
 
 
-def load_dataset(data_dir: Path | str) -> Dataset:
-    """Load and validate all data under ``data_dir``; raise on any error."""
+def load_dataset(data_dir: Path | str, files: Any = None) -> Dataset:
+    """Load and validate all data under ``data_dir``; raise on any error.
+
+    ``files`` reads the folder instead of ``Disk`` (``kin.overlay``: unsaved
+    changes over it, each unchanged file's result kept from the last load)."""
     with gc_paused():  # only short-lived, acyclic garbage here
-        return _load_dataset(Path(data_dir))
+        return _load_dataset(Path(data_dir), files or Disk(Path(data_dir)))
 
 
-def _load_dataset(data_dir: Path) -> Dataset:
+class Disk:
+    """The data folder as the loader reads it, file by file."""
+
+    def __init__(self, data_dir: Path) -> None:
+        self.data_dir = data_dir
+
+    def has_folder(self, folder: str) -> bool:
+        return (self.data_dir / folder).is_dir()
+
+    def record_files(self, collection: Collection) -> list[Path]:
+        return record_files(self.data_dir, collection)
+
+    def load(self, rel: str, model: type[BaseModel]) -> tuple:
+        """(record or salvage, positions, errors, whether the file passed its schema)."""
+        display = f"{self.data_dir.name}/{rel}"
+        return validate_loaded(model, *load_yaml(self.data_dir / rel, display, root=self.data_dir))
+
+
+def validate_loaded(model: type[BaseModel], raw: Any, pos: Positions, errors: list[DataError]) -> tuple:
+    """One file's ``Disk.load`` result from its loaded value and the errors of loading it."""
+    if errors:
+        return None, pos, errors, False
+    collector = _Collector()
+    value = _validate(model, raw, pos, collector)
+    return value, pos, collector.errors, not collector.errors
+
+
+def _load_dataset(data_dir: Path, files: Any) -> Dataset:
     collector = _Collector()
     positions: dict[str, Positions] = {}
     clean: set[str] = set()  # files that passed their schema (salvaged ones did not)
@@ -116,15 +146,9 @@ def _load_dataset(data_dir: Path) -> Dataset:
     ids = _Records(positions)
 
     def load(rel: str, model: type[BaseModel]) -> Any:
-        display = f"{data_dir.name}/{rel}"
-        raw, pos, errors = load_yaml(data_dir / rel, display, root=data_dir)
-        positions[rel] = pos
+        value, positions[rel], errors, passed = files.load(rel, model)
         collector.errors.extend(errors)
-        if errors:
-            return None
-        before = len(collector.errors)
-        value = _validate(model, raw, pos, collector)
-        if len(collector.errors) == before:
+        if passed:
             clean.add(rel)
         return value
 
@@ -132,10 +156,10 @@ def _load_dataset(data_dir: Path) -> Dataset:
         if c.file:
             singles[c.name] = load(c.file, c.model)
             continue
-        if not (data_dir / str(c.folder)).is_dir():
+        if not files.has_folder(str(c.folder)):
             collector.errors.append(DataError(f"{data_dir.name}/{c.folder}/", 1, 1, (), messages.FOLDER_MISSING))
         found = records[c.name] = []
-        for path in record_files(data_dir, c):
+        for path in files.record_files(c):
             rel = f"{c.folder}/{path.name}"
             record = load(rel, c.model)
             if record is None:  # not even YAML: its id is unknown

@@ -25,6 +25,7 @@ import json
 import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from http import HTTPStatus
 from pathlib import Path
 from socketserver import ThreadingMixIn
 from typing import Any
@@ -127,7 +128,8 @@ class Backend:
             result = handle(self.data, body.get("action", ""), body.get("params") or {})
             return _reply(start_response, "200 OK", result, cors)
         except Rejected as exc:
-            return _reply(start_response, "422 Unprocessable Entity", {"error": str(exc)}, cors)
+            status = f"{exc.status} {HTTPStatus(exc.status).phrase}"  # 422, or 409: it would undo a change on disk
+            return _reply(start_response, status, {"error": str(exc)}, cors)
         except (ValueError, KeyError, TypeError, AttributeError) as exc:
             return _reply(start_response, "400 Bad Request", {"error": f"Ugyldig forespørsel: {exc}"}, cors)
 

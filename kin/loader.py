@@ -334,6 +334,11 @@ def load_yaml(
     text, errors = read_text(path, name, root)
     if text is None:
         return None, Positions(name), errors
+    return load_text(text, name)
+
+
+def load_text(text: str, name: str) -> tuple[Any, Positions, list[DataError]]:
+    """Load a data file's text strictly, as ``load_yaml`` loads the file."""
     if errors := control_characters(text, name):
         return None, Positions(name), errors
     try:

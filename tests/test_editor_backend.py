@@ -109,6 +109,7 @@ def test_lists_and_reads_entries(backend):
 
 def test_saves_a_valid_change(backend, data_copy):
     old = (data_copy / MEETING).read_text(encoding="utf-8")
+    backend("getEntry", path=f"data/{MEETING}")  # the editor opens the record first
     raw = as_the_editor_writes(old, lambda m: m.update(description="Et møte."))
     status, body = backend("persistEntry", dataFiles=[{"path": f"data/{MEETING}", "raw": raw}], assets=[], options={})
     assert status == 200, body
@@ -127,6 +128,7 @@ def test_a_new_record_starts_with_its_schema_line(backend, data_copy):
 
 def test_refuses_a_save_that_breaks_the_data(backend, data_copy):
     old = (data_copy / MEETING).read_text(encoding="utf-8")
+    backend("getEntry", path=f"data/{MEETING}")
     raw = as_the_editor_writes(old, lambda m: m["agenda"][0].update(speakers=["finnes-ikke"]))
     status, body = backend("persistEntry", dataFiles=[{"path": f"data/{MEETING}", "raw": raw}], assets=[], options={})
     assert status == 422
@@ -193,8 +195,15 @@ API = "/kin/admin/api/v1"
 JSON = "application/json; charset=utf-8"
 
 
+def open_record(site: Site, headers: dict[str, str]) -> None:
+    """What the editor does before a save: open the record (the back end merges the save against it)."""
+    body = json.dumps({"action": "getEntry", "params": {"path": f"data/{PERSON}"}}).encode()
+    assert site.request("POST", API, headers, body)[0] == 200
+
+
 def test_the_editors_own_request_saves(site, data_copy):
     before = (data_copy / PERSON).read_text(encoding="utf-8")
+    open_record(site, {"Origin": site.origin, "Content-Type": JSON})
     status, _, body = site.request(
         "POST", API, {"Origin": site.origin, "Content-Type": JSON}, a_valid_change(data_copy)
     )
@@ -207,6 +216,7 @@ def test_the_editors_own_request_saves(site, data_copy):
 
 def test_a_codespaces_forwarded_address_is_allowed_when_configured(site, data_copy):
     headers = {"Host": "kin.test", "Origin": "https://kin.test", "Content-Type": "application/json"}
+    open_record(site, headers)
     status, _, body = site.request("POST", API, headers, a_valid_change(data_copy))
     assert status == 200, body
     assert "Endret av en annen side" in (data_copy / PERSON).read_text(encoding="utf-8")
@@ -301,10 +311,10 @@ def test_the_back_end_alone_answers_the_given_sites_page_only(data_copy):
     port = server.server_address[1]
     before = (data_copy / PERSON).read_bytes()
 
-    def post(host: str, origin: str) -> int:
+    def post(host: str, origin: str, body: bytes | None = None) -> int:
         connection = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
         headers = {"Host": host, "Origin": origin, "Content-Type": "application/json"}
-        connection.request("POST", "/api/v1", a_valid_change(data_copy), headers)
+        connection.request("POST", "/api/v1", body or a_valid_change(data_copy), headers)
         status = connection.getresponse().status
         connection.close()
         return status
@@ -313,6 +323,8 @@ def test_the_back_end_alone_answers_the_given_sites_page_only(data_copy):
     assert post(f"127.0.0.1:{port}", "http://127.0.0.1:8001") == 403
     assert post(f"evil.test:{port}", "http://127.0.0.1:8000") == 421
     assert (data_copy / PERSON).read_bytes() == before
+    opening = json.dumps({"action": "getEntry", "params": {"path": f"data/{PERSON}"}}).encode()
+    assert post(f"localhost:{port}", "http://127.0.0.1:8000", opening) == 200  # the editor opens the record
     assert post(f"localhost:{port}", "http://127.0.0.1:8000") == 200
     server.shutdown()
     assert (data_copy / PERSON).read_bytes() != before
