@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
-from kin import editorial
 from kin_site import runtime, stash
 
 
@@ -34,13 +33,13 @@ MACROS = {
     "course_catalogue": "course_catalogue.html",
     "open_data": "open_data.html",
     "regions": "regions.html",
+    "source_notes": "source_notes.html",
 }
 
 
 def define_env(env) -> None:
     for name, template in MACROS.items():
         env.macro(_macro(env, template), name)
-    env.macro(lambda: _render(env, "source_notes.html", editorial=editorial.fields()), "source_notes")
 
 
 def _macro(env, template: str):

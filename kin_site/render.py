@@ -16,7 +16,7 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
-from kin import Dataset, catalogue, config, labels, opendata, talks
+from kin import Dataset, catalogue, config, editorial, labels, opendata, talks
 from kin import routes as urls
 from kin import schema as s
 from kin.collate import sorted_nb
@@ -233,6 +233,7 @@ class Renderer:
             TALK_KINDS=talks.TALK_KINDS,
             talks_of=lambda record: talks.talks_of(site.data, record),
             talk_page_of=lambda src: talks.talk_page_of(site.data, src),
+            editorial_fields=editorial.fields,
         )
         self.env.filters.update(
             label=labels.label,

@@ -235,10 +235,10 @@ def test_text_search_ignores_how_norwegian_letters_are_typed(page: Page, site_ur
     search.press_sequentially("baerekraft")
     assert visible_ids(page) == sustainable
     search.fill("")
-    search.press_sequentially("forståelse")
+    search.press_sequentially("vår")  # the term column: "Vår 2022" ...
     composed = visible_ids(page)
     assert composed
-    for typed in ("forsta\u030aelse", "forstaaelse"):  # å as macOS and some PDFs write it; aa for å
+    for typed in ("va\u030ar", "vaar"):  # å as macOS and some PDFs write it; aa for å
         search.fill("")
         search.press_sequentially(typed)
         assert visible_ids(page) == composed, typed
