@@ -2,15 +2,14 @@
 page per record, and keep generated pages out of the navigation.
 
 Under ``mkdocs serve`` every rebuild loads the data again (MkDocs reloads the
-config, so ``on_config`` runs), and Python code under ``kin/`` and ``kin_site/``
-is imported again when it changed: MkDocs itself runs hook modules only once.
+config, so ``on_config`` runs). Python code is imported once, as MkDocs imports
+hook modules once: a change to a ``.py`` file under ``kin/`` or ``kin_site/``
+needs a restart of ``serve`` (the rebuild it triggers says so in the log).
 """
 
 from __future__ import annotations
 
-import importlib
 import os
-import sys
 from datetime import date
 from pathlib import Path
 
@@ -18,7 +17,7 @@ import click
 from jinja2 import ChoiceLoader, FileSystemLoader, PrefixLoader
 from markupsafe import Markup, escape
 from mkdocs.exceptions import Abort
-from mkdocs.plugins import event_priority
+from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import File, InclusionLevel
 
 import kin
@@ -28,30 +27,14 @@ from kin_site import admin, csp, head, minify, pages, prerender, render, runtime
 
 PACKAGES = ("kin", "kin_site")
 _ROOT = Path(__file__).resolve().parent.parent
-_code_stamp: int | None = None
+log = get_plugin_logger("kin")
 
 
-def _code_changed() -> bool:
-    """True when a .py file of the data or site package changed since the last build."""
-    global _code_stamp
-    stamp = max(p.stat().st_mtime_ns for pkg in PACKAGES for p in (_ROOT / pkg).rglob("*.py"))
-    changed = _code_stamp is not None and stamp != _code_stamp
-    _code_stamp = stamp
-    return changed
+def _code_stamp() -> int:
+    return max(p.stat().st_mtime_ns for pkg in PACKAGES for p in (_ROOT / pkg).rglob("*.py"))
 
 
-def _reimport() -> None:
-    global kin, kin_config, export, routes, admin, csp, head, minify, pages, prerender, render, runtime, serve_errors
-    global stash
-    for name in [n for n in sys.modules if n.split(".")[0] in PACKAGES]:
-        del sys.modules[name]
-    kin = importlib.import_module("kin")
-    kin_config = importlib.import_module("kin.config")
-    export, routes = importlib.import_module("kin.export"), importlib.import_module("kin.routes")
-    admin, csp, head, minify, pages, prerender, render, runtime, serve_errors, stash = (
-        importlib.import_module(f"kin_site.{m}")
-        for m in ("admin", "csp", "head", "minify", "pages", "prerender", "render", "runtime", "serve_errors", "stash")
-    )
+_STARTED_WITH = _code_stamp()
 
 
 class DataAbort(Abort):
@@ -77,8 +60,8 @@ def on_serve(server, config, builder, **kwargs):
 
 @event_priority(100)  # before the macros plugin reads the data
 def on_config(config, **kwargs):
-    if _code_changed():
-        _reimport()
+    if _code_stamp() != _STARTED_WITH:
+        log.info("Python code under kin/ or kin_site/ changed: restart `serve` to use it.")
     data_dir = _data_dir(config)
     try:
         runtime.load(kin.load_dataset(data_dir), _today())

@@ -18,12 +18,12 @@ from pathlib import Path
 
 from mkdocs.plugins import event_priority
 
+from kin import search
+
 FOLDED = {"title": "title_folded", "text": "text_folded"}
 
 
 def norwegian(index: dict) -> dict:
-    from kin import search  # imported here: `mkdocs serve` may have re-imported kin
-
     config = index["config"]
     config["separator"] = search.SEPARATOR
     config["pipeline"] = []
