@@ -23,7 +23,7 @@ from mkdocs.structure.files import File, InclusionLevel
 import kin
 from kin import config as kin_config
 from kin import export, routes
-from kin_site import admin, csp, head, minify, pages, prerender, render, runtime, serve_errors, stash
+from kin_site import admin, csp, head, minify, page_cache, pages, prerender, render, runtime, serve_errors, stash
 
 PACKAGES = ("kin", "kin_site")
 _ROOT = Path(__file__).resolve().parent.parent
@@ -76,6 +76,10 @@ def on_config(config, **kwargs):
     return config
 
 
+def on_startup(command, dirty, **kwargs):
+    page_cache.start(command)
+
+
 def on_pre_build(config, **kwargs):
     # The macros plugin builds its Jinja environment in on_config; turn on
     # autoescaping so a data value used directly in a page is text, not HTML.
@@ -91,7 +95,8 @@ def on_env(env, config, files, **kwargs):
     # "material/partials/x.html" is Material's own partial, so that an override
     # of ours can include the original instead of copying it.
     theme_dirs = [d for d in config.theme.dirs if d != config.theme.custom_dir]
-    env.loader = ChoiceLoader([env.loader, PrefixLoader({"material": FileSystemLoader(theme_dirs)})])
+    material = PrefixLoader({"material": FileSystemLoader(theme_dirs)})
+    env.loader = ChoiceLoader([env.loader, material, page_cache.LOADER])
     return env
 
 
@@ -101,6 +106,11 @@ def on_files(files, config, **kwargs):
         files.append(File.generated(config, src, content=page.front_matter, inclusion=InclusionLevel.NOT_IN_NAV))
     admin.add_files(files, config)
     return files
+
+
+def on_nav(nav, config, files, **kwargs):
+    page_cache.begin(config, nav)
+    return nav
 
 
 @event_priority(-100)  # after the macros plugin: render generated pages, set their titles
@@ -118,18 +128,30 @@ def on_page_markdown(markdown, page, config, files, **kwargs):
 
 
 def on_page_content(html, page, config, files, **kwargs):
-    return stash.restore(html)
-
-
-@event_priority(-100)
-def on_page_context(context, page, config, nav, **kwargs):
-    """Material prints page.meta values (title, description, author ...) without escaping: make them
-    text first; then the description, link-preview values and JSON-LD for overrides/partials/kin-head.html."""
+    """Put the rendered blocks back. Material prints page.meta values (title, description, author ...)
+    without escaping: make them text; then the description, link-preview values and JSON-LD for
+    overrides/partials/kin-head.html. Last, the page may reuse its previous output (serve only)."""
+    page.content = stash.restore(html)
     for key, value in page.meta.items():
         if isinstance(value, str) and not isinstance(value, Markup):
             page.meta[key] = escape(value)
-    context["kin_head"] = head.page_head(page, config, runtime.data(), runtime.generated.get(page.file.src_uri))
+    src = page.file.src_uri
+    runtime.heads[src] = head.page_head(page, config, runtime.data(), runtime.generated.get(src))
+    page_cache.check(page, runtime.heads[src])
+    return page.content
+
+
+@event_priority(-100)  # after the search plugin has indexed the page
+def on_page_context(context, page, config, nav, **kwargs):
+    context["kin_head"] = runtime.heads.pop(page.file.src_uri)
+    page_cache.context(context, page, config)
     return context
+
+
+@event_priority(-100)
+def on_post_page(output, page, config, **kwargs):
+    page_cache.store(output, page)
+    return output
 
 
 @event_priority(100)  # before the search plugin writes its index, so that index can reuse the data's memory
@@ -137,4 +159,5 @@ def on_post_build(config, **kwargs):
     """Every non-page output, as ``python -m kin export`` writes it; then let the data go."""
     export.write_all(runtime.data(), Path(config.site_dir), config.site_url or "/")
     runtime.release()
+    page_cache.finish()
     minify.minify_assets(Path(config.docs_dir), Path(config.site_dir))
