@@ -23,7 +23,20 @@ from mkdocs.structure.files import File, InclusionLevel
 import kin
 from kin import config as kin_config
 from kin import export, routes
-from kin_site import admin, csp, head, minify, page_cache, pages, prerender, render, runtime, serve_errors, stash
+from kin_site import (
+    admin,
+    csp,
+    head,
+    minify,
+    page_cache,
+    pages,
+    prerender,
+    render,
+    runtime,
+    serve_errors,
+    stash,
+    theme_files,
+)
 
 PACKAGES = ("kin", "kin_site")
 _ROOT = Path(__file__).resolve().parent.parent
@@ -73,10 +86,13 @@ def on_config(config, **kwargs):
         prerender.write(runtime.data(), _today(), Path(dump_dir), links="page")  # `python -m kin render --links page`
     config.extra["csp_policy"] = csp.policy  # overrides/main.html; absent under Zensical, which runs no hooks
     config.extra["routes"] = routes  # for overrides/main.html
+    if runtime.serving:
+        theme_files.keep_listing(config.theme)
     return config
 
 
 def on_startup(command, dirty, **kwargs):
+    runtime.serving = command == "serve"
     page_cache.start(command)
 
 
@@ -104,12 +120,12 @@ def on_files(files, config, **kwargs):
     runtime.generated.update(pages.generated_pages(runtime.data()))
     for src, page in runtime.generated.items():
         files.append(File.generated(config, src, content=page.front_matter, inclusion=InclusionLevel.NOT_IN_NAV))
-    admin.add_files(files, config)
+    admin.add_files(files, config, link=runtime.serving)
     return files
 
 
 def on_nav(nav, config, files, **kwargs):
-    page_cache.begin(config, nav)
+    page_cache.begin(config, files, nav)
     return nav
 
 
@@ -124,7 +140,7 @@ def on_page_markdown(markdown, page, config, files, **kwargs):
         # `| e` leaves it alone). Material's <title> strips tags, which unescapes: main.html
         # escapes again after that.
         page.title = escape(generated.title)
-    return markdown
+    return page_cache.markdown(markdown, page)
 
 
 def on_page_content(html, page, config, files, **kwargs):
@@ -132,6 +148,7 @@ def on_page_content(html, page, config, files, **kwargs):
     without escaping: make them text; then the description, link-preview values and JSON-LD for
     overrides/partials/kin-head.html. Last, the page may reuse its previous output (serve only)."""
     page.content = stash.restore(html)
+    page_cache.content(page.content, page)
     for key, value in page.meta.items():
         if isinstance(value, str) and not isinstance(value, Markup):
             page.meta[key] = escape(value)

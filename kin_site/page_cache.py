@@ -1,9 +1,15 @@
-"""Under ``serve``: reuse a page's finished HTML when nothing it is made from changed.
+"""Under ``serve``: reuse a page's converted and finished HTML when nothing it is made from changed.
 
 A data edit makes MkDocs rebuild every page, but one record changes only a few
-of them. Every page is still read and converted from Markdown (its macros and
-templates run, so whatever the data changes shows up in its content); then a
-key is taken over everything the theme template turns into the page: the
+of them. Every page's Markdown is still made (its macros and templates run, so
+whatever the data changes shows up in it). Two steps are then reused:
+
+* Markdown to HTML: keyed on the page's Markdown (with the rendered blocks of
+  ``kin_site.stash`` written in), its path and URL, the config file and the list
+  of all pages (a link's target may come or go). A page whose key is unchanged
+  gets its previous HTML, table of contents, title and anchors without running
+  Python-Markdown.
+* The theme template: a key is taken over everything the theme template turns into the page: the
 converted content, table of contents, title, front matter and head values
 (``kin_site.head``) of the page, and what all pages share: the navigation, the
 config file, ``site_url`` and the theme overrides. When the key is the one the
@@ -25,13 +31,16 @@ from pathlib import Path
 
 from jinja2 import DictLoader
 
+from kin_site import stash
+
 TEMPLATE = "kin-cached-page.html"  # renders the previous output unchanged
 LOADER = DictLoader({TEMPLATE: "{{ kin_cached_page }}"})
 
 _pages: dict[str, tuple[str, str, list[dict]]] = {}  # src_uri -> (key, output, search entries)
+_converted: dict[str, tuple[str, dict]] = {}  # src_uri -> (key, what Page.render made)
 _build: dict[str, object] = {}  # this build: shared key, hits, output and entry bookkeeping
 enabled = False
-stats = {"reused": 0, "rendered": 0}  # of the last build, for the test and the benchmark
+stats = {"reused": 0, "rendered": 0, "converted": 0}  # of the last build, for the test and the benchmark
 
 
 def start(command: str) -> None:
@@ -39,6 +48,7 @@ def start(command: str) -> None:
     global enabled
     enabled = command == "serve"
     _pages.clear()
+    _converted.clear()
 
 
 def _hash(*parts: object) -> str:
@@ -63,16 +73,54 @@ def _theme_stamp(config) -> list:
     return sorted((str(p), p.stat().st_size, p.stat().st_mtime_ns) for p in root.rglob("*") if p.is_file())
 
 
-def begin(config, nav) -> None:
-    """``on_nav``: the part of the key that every page shares."""
-    stats.update(reused=0, rendered=0)
+def begin(config, files, nav) -> None:
+    """``on_nav``: the parts of the keys that every page shares."""
+    stats.update(reused=0, rendered=0, converted=0)
     _build.clear()
     if not enabled:
         return
     config_file = Path(config.config_file_path).read_bytes() if config.config_file_path else b""
     _build["shared"] = _hash(config_file, config.site_url, _theme_stamp(config), _nav_items(nav.items))
+    _build["shared_markdown"] = _hash(config_file, sorted(f.src_uri for f in files))
+    _build["converted"], _build["markdown"] = {}, {}
     _build["hits"], _build["keys"], _build["entries"] = {}, {}, {}
     _build["seen"] = 0  # search entries already accounted for
+
+
+def markdown(markdown: str, page) -> str:
+    """``on_page_markdown``, last: an unchanged page is not converted again (MkDocs calls
+    ``page.render`` next; for this page that puts back what the previous conversion made)."""
+    if not enabled:
+        return markdown
+    src = page.file.src_uri
+    key = _hash(_build["shared_markdown"], src, page.url, stash.expanded(markdown))
+    _build["markdown"][src] = key
+    previous = _converted.get(src)
+    if previous and previous[0] == key:
+        stash.restore(markdown)  # drop its blocks: they are in the previous HTML
+        _build["converted"][src] = previous[1]
+        page.render = lambda config, files: _reuse(page, previous[1], files)
+    return markdown
+
+
+def _reuse(page, made: dict, files) -> None:
+    """What ``Page.render`` sets, from the previous conversion."""
+    page.content = made["content"]
+    page.toc = copy.deepcopy(made["toc"])
+    page._title_from_render = made["title"]
+    page.present_anchor_ids = set(made["anchors"])
+    page.links_to_anchors = {files.get_file_from_path(s): dict(a) for s, a in made["links"].items()}
+
+
+def content(html: str, page) -> None:
+    """``on_page_content``, with the blocks put back: remember a new conversion for the next rebuild."""
+    src = page.file.src_uri
+    if not enabled or src in _build["converted"]:
+        return
+    stats["converted"] += 1
+    links = {f.src_uri: dict(anchors) for f, anchors in (page.links_to_anchors or {}).items()}
+    made = {"content": html, "toc": copy.deepcopy(page.toc), "title": page._title_from_render}
+    _converted[src] = (_build["markdown"][src], {**made, "anchors": set(page.present_anchor_ids or ()), "links": links})
 
 
 def check(page, head: dict) -> None:
@@ -119,3 +167,5 @@ def finish() -> None:
     if enabled:
         for src in set(_pages) - set(_build["keys"]):
             del _pages[src]
+        for src in set(_converted) - set(_build["markdown"]):
+            del _converted[src]

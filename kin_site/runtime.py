@@ -10,6 +10,7 @@ from kin_site.pages import GeneratedPage
 from kin_site.render import Renderer, Site
 
 _state: dict[str, object] = {}
+serving = False  # under `mkdocs serve` (set on startup)
 generated: dict[str, GeneratedPage] = {}  # source path -> page generated from data
 heads: dict[str, dict] = {}  # source path -> head values of a page read but not yet written
 
