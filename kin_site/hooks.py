@@ -168,6 +168,9 @@ def on_page_context(context, page, config, nav, **kwargs):
 @event_priority(-100)
 def on_post_page(output, page, config, **kwargs):
     page_cache.store(output, page)
+    # MkDocs keeps every page until the build ends; once written, nothing reads a page's HTML or
+    # Markdown again (its title, toc and anchors are kept), so let them go (-26 MiB of peak at 100x).
+    page.content = page.markdown = ""
     return output
 
 
