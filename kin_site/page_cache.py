@@ -9,15 +9,15 @@ whatever the data changes shows up in it). Two steps are then reused:
   of all pages (a link's target may come or go). A page whose key is unchanged
   gets its previous HTML, table of contents, title and anchors without running
   Python-Markdown.
-* The theme template: a key is taken over everything the theme template turns into the page: the
-converted content, table of contents, title, front matter and head values
-(``kin_site.head``) of the page, and what all pages share: the navigation, the
-config file, ``site_url`` and the theme overrides. When the key is the one the
-page had in the previous build, the theme template (Material's nav, header and
-footer: half the build) and the search plugin's HTML parsing are skipped: the
-page's previous output is written again, and its previous search entries go
-into the index at the same place. The site stays byte-identical to a clean
-build (``tests/test_page_cache.py``).
+* The theme template: keyed on what the template turns into the page (its
+  converted content, table of contents, title, front matter and head values
+  from ``kin_site.head``) and on what all pages share (the navigation, the
+  config file, ``site_url`` and the files of the theme overrides). A page whose
+  key is unchanged skips Material's template (nav, header, footer: half of a
+  build) and the search plugin's HTML parsing: its previous output is written
+  again and its previous search entries go into the index at the same place.
+
+The site stays byte-identical to a clean build (``tests/test_page_cache.py``).
 
 Only under ``serve``: ``build`` keeps nothing between runs. Python code is not
 part of the key: a change to it needs a restart of ``serve`` anyway.
