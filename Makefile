@@ -3,14 +3,14 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 # The site generator: ProperDocs, the maintained continuation of MkDocs 1.6 (see
-# README, "Engine and end of life"). The config keeps the name mkdocs.yml, so it
+# developers/engine.md). The config keeps the name mkdocs.yml, so it
 # is passed with -f and the plain `mkdocs` command still builds the same site.
 # Material for MkDocs reaches end of life on 5 May 2027; it prints that notice
-# only when run as `mkdocs`, so nothing is silenced here: the README says what
+# only when run as `mkdocs`, so nothing is silenced here: developers/engine.md says what
 # the date means for this site.
 ENGINE := $(PY) -m properdocs
 
-.PHONY: serve edit build build-zensical deps test validate generate check-generated lint external-links benchmark lighthouse clean
+.PHONY: serve edit build build-zensical deps test test-quick validate generate check-generated lint external-links benchmark lighthouse clean
 
 $(VENV)/.site: requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -25,14 +25,16 @@ $(VENV)/.dev: $(VENV)/.site requirements-dev.txt
 serve: $(VENV)/.site node_modules/.installed  ## build and serve the site on http://127.0.0.1:8000/kin/
 	$(ENGINE) serve -f mkdocs.yml --strict -a 127.0.0.1:8000
 
-# The web editor on the working copy: http://127.0.0.1:8000/kin/admin/ (saves go to data/).
+# The web editor on the working copy: http://127.0.0.1:8000/kin/admin/ (saves go to data/). The site's
+# server also serves the editor's back end (kin_site/editmount.py; developers/editor-backend.md);
+# KIN_EDIT_ALLOWED_HOSTS names other host names it is opened at (a Codespace's forwarded port).
 edit: $(VENV)/.site node_modules/.installed
-	$(PY) -m kin edit & trap 'kill $$!' EXIT INT TERM; $(ENGINE) serve -f mkdocs.yml --strict -a 127.0.0.1:8000
+	KIN_EDIT=1 $(ENGINE) serve -f mkdocs.yml --strict -a 127.0.0.1:8000
 
 build: $(VENV)/.site node_modules/.installed
 	$(ENGINE) build -f mkdocs.yml --strict
 
-build-zensical: $(VENV)/.dev  ## the same site built by Zensical, into build/zensical/site (README, Engine and end of life)
+build-zensical: $(VENV)/.dev  ## the same site built by Zensical, into build/zensical/site (developers/engine.md)
 	$(PY) scripts/build_zensical.py build/zensical
 
 validate: $(VENV)/.site  ## check the data files only
@@ -61,14 +63,23 @@ test: deps  ## the full test suite, browser tests included
 	$(PY) -m kin validate
 	$(PY) -m pytest
 
+# The inner loop: everything but the browser and LibreOffice tests (markers in pyproject.toml),
+# in QUICK_JOBS processes (pytest-xdist; a test file stays in one process, so its builds run once).
+QUICK_JOBS ?= 2
+test-quick: $(VENV)/.dev node_modules/.installed  ## lint, validate and the tests without Chromium or LibreOffice
+	$(PY) -m ruff check .
+	$(PY) -m kin validate
+	$(PY) -m pytest -q -m "not browser and not libreoffice" -n $(QUICK_JOBS) --dist loadfile
+
 external-links: $(VENV)/.site  ## list (and, when online, check) external URLs in data/; never blocks
 	-$(PY) -m kin urls --check
 
-benchmark: $(VENV)/.dev  ## build cost at 1x, 10x, 100x data (see README, Performance)
+benchmark: $(VENV)/.dev  ## build cost at 1x, 10x, 100x data (developers/performance.md; earlier runs: developers/performance-history.md)
 	$(PY) scripts/benchmark.py
 	$(PY) scripts/bench_catalogue.py
+	$(PY) scripts/bench_editor.py
 
-lighthouse: deps  ## Lighthouse, every page type, mobile and desktop (see README, Page speed)
+lighthouse: deps  ## Lighthouse, every page type, mobile and desktop (developers/page-speed.md)
 	CHROME_PATH=/usr/bin/chromium $(PY) scripts/lighthouse.py
 
 clean:

@@ -3,10 +3,11 @@
 python -m kin validate [DATA_DIR]
 python -m kin urls [--check] [DATA_DIR]
 python -m kin export OUT_DIR [--data DATA_DIR] [--site-url URL]
-python -m kin edit [--port PORT] [DATA_DIR]   (the web editor's local back end)
-python -m kin render OUT_DIR [--data DATA_DIR] [--links source|page]
+python -m kin edit [--port PORT] [--origin ORIGIN] [DATA_DIR]   (the web editor's back end alone; make edit mounts it)
 python -m kin generate [--check]
 python -m kin new ITEM --field value ... [--data-dir DATA_DIR]   (ITEM: meeting, person, organisation, ...)
+
+The site's pages as Markdown (``render``) are the site layer's: ``python -m kin_site render``.
 """
 
 from __future__ import annotations
@@ -36,18 +37,16 @@ def main(argv: list[str] | None = None) -> int:
     exp.add_argument("out_dir", type=Path)
     exp.add_argument("--data", dest="data_dir", default="data", type=Path, help="data folder (default: data)")
     exp.add_argument("--site-url", help="absolute URL of the site (default: site_url in mkdocs.yml)")
-    edit = sub.add_parser("edit", help="local back end for the web editor at /admin/ (next to mkdocs serve)")
-    edit.add_argument("--port", type=int, default=None, help="port to listen on (default 8081, or KIN_EDIT_PORT)")
-    edit.add_argument("data_dir", nargs="?", default=None, type=Path)
-    render = sub.add_parser("render", help="write every page as Markdown, data rendered, into OUT_DIR")
-    render.add_argument("out_dir", type=Path)
-    render.add_argument("--data", dest="data_dir", default="data", type=Path, help="data folder (default: data)")
-    render.add_argument(
-        "--links",
-        choices=["source", "page"],
-        default="source",
-        help="relative links in rendered HTML: from the Markdown file (Zensical; default) or the page URL (MkDocs)",
+    edit = sub.add_parser(
+        "edit", help="the web editor's local back end alone (make edit serves it inside the site instead)"
     )
+    edit.add_argument("--port", type=int, default=None, help="port to listen on (default 8081, or KIN_EDIT_PORT)")
+    edit.add_argument(
+        "--origin",
+        action="append",
+        help="origin of the served site whose editor may call it (default http://127.0.0.1:8000 and localhost)",
+    )
+    edit.add_argument("data_dir", nargs="?", default=None, type=Path)
     gen = sub.add_parser("generate", help="write the files generated from the schema (JSON Schemas, field reference)")
     gen.add_argument("--check", action="store_true", help="only list stale generated files; fail if there are any")
     new = sub.add_parser(
@@ -58,9 +57,7 @@ def main(argv: list[str] | None = None) -> int:
     new.add_argument("options", nargs=argparse.REMAINDER, help="--field value for the fields to fill in")
     args = parser.parse_args(argv)
     if args.command == "edit":
-        return serve_editor(args.data_dir, args.port)
-    if args.command == "render":
-        return render_markdown(args.data_dir, args.out_dir, args.links)
+        return serve_editor(args.data_dir, args.port, args.origin)
     if args.command == "new":
         return new_record(args.item, args.options)
     if args.command == "urls":
@@ -94,13 +91,17 @@ def _load(data_dir: Path):
         return None
 
 
-def serve_editor(data_dir: Path | None, port: int | None) -> int:
-    from kin import editserver
+def serve_editor(data_dir: Path | None, port: int | None, origins: list[str] | None) -> int:
+    from kin import editserver, editweb
 
     data_dir = data_dir or Path(os.environ.get("KIN_DATA_DIR") or "data")
     port = port or int(os.environ.get("KIN_EDIT_PORT") or editserver.DEFAULT_PORT)
-    server = editserver.make_server(data_dir, port)
-    print(f"Webredaktøren lagrer i {data_dir.resolve()} (lokal tjeneste på 127.0.0.1:{port}).", flush=True)
+    origins = origins or ["http://127.0.0.1:8000", "http://localhost:8000"]
+    server = editweb.make_server(data_dir, port, origins)
+    print(
+        f"Webredaktøren lagrer i {data_dir.resolve()} (lokal tjeneste på 127.0.0.1:{port}, for {', '.join(origins)}).",
+        flush=True,
+    )
     with contextlib.suppress(KeyboardInterrupt):
         server.serve_forever()
     return 0
@@ -115,16 +116,6 @@ def export(data_dir: Path, out_dir: Path, site_url: str) -> int:
     written = outputs.write_all(data, out_dir, site_url)
     print(f"OK: {len(written)} filer skrevet til {out_dir}")
     return 0
-
-
-def render_markdown(data_dir: Path, out_dir: Path, links: str) -> int:
-    from kin_site import prerender  # the site's templates; no site generator
-
-    data = _load(data_dir)
-    if data is None:
-        return 1
-    written = prerender.write(data, config.today(), out_dir, links=links)
-    print(f"OK: {len(written)} sider skrevet til {out_dir}")
 
 
 def new_record(item: str, options: list[str]) -> int:

@@ -21,6 +21,8 @@ from typing import Any
 from kin import schema as s
 from kin.collate import sort_key
 
+DATA_FOLDER = "data"  # the data files' folder in the repository
+
 
 def _by_name(record: Any) -> tuple:
     return sort_key(record.name), record.id
@@ -62,6 +64,10 @@ class Collection:
     def path_of(self, record_id: str) -> str:
         """Path of a record's file, relative to the data folder."""
         return f"{self.folder}/{record_id}.yml" if self.folder else str(self.file)
+
+    def source_of(self, record_id: str) -> str:
+        """Path of a record's file in the repository (what "Foreslå endring" opens)."""
+        return f"{DATA_FOLDER}/{self.path_of(record_id)}"
 
 
 COLLECTIONS: tuple[Collection, ...] = (
@@ -108,6 +114,11 @@ COLLECTIONS: tuple[Collection, ...] = (
         "resources", s.ResourcesFile, file="resources.yml", nested=("reports", "literature"),
         label="Ressurser", singular="Ressurser",
         holds="Reports (Teknologirådet's six trends, Helse Nord's strategy) and cited literature",
+    ),
+    Collection(
+        "corrections", s.CorrectionsFile, file="corrections.yml", label="Endringer i kildeteksten",
+        singular="Endringer i kildeteksten",
+        holds="Every change to the source's wording: as in the source, as on the site, where and why",
     ),
 )  # fmt: skip
 BY_NAME: dict[str, Collection] = {c.name: c for c in COLLECTIONS}

@@ -9,24 +9,21 @@ that is valid and one run lists every error.
 
 from __future__ import annotations
 
-import contextlib
-import functools
-import types
-import typing
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, TypeAdapter, ValidationError
-from pydantic.fields import FieldInfo
+from pydantic import BaseModel, ValidationError
 
-from kin import messages
+from kin import localtime, messages, shapes
 from kin import schema as s
-from kin.collections import BY_NAME, COLLECTIONS, record_files
+from kin.collections import BY_NAME, COLLECTIONS, Collection, record_files
 from kin.errors import DataError, DataValidationError
 from kin.loader import Positions, gc_paused, load_yaml
+from kin.reference import link_for
+from kin.salvage import salvage
 
 
 @dataclass
@@ -42,6 +39,7 @@ class Dataset:
     course_counts: list[s.CourseCount]
     statements: list[s.Statement]
     resources: s.ResourcesFile
+    corrections: s.CorrectionsFile
     source_files: dict[str, str] = field(default_factory=dict)  # collection -> file name
 
     def __post_init__(self) -> None:
@@ -79,8 +77,6 @@ class _Collector:
             message = messages.validation(err)
             moved = s.MOVED_FIELDS.get(str(err["loc"][-1])) if len(err["loc"]) == 1 else None
             if err["type"] == "extra_forbidden":
-                from kin.reference import link_for  # kin.reference imports this module
-
                 link = link_for(positions.file, path)
                 message = messages.moved_field(moved) if moved else messages.unknown_field(link)
             self.errors.append(DataError(positions.file, line, col, path, message))
@@ -105,13 +101,43 @@ def _validate(model: type[BaseModel], raw: Any, positions: Positions, collector:
         return salvage(model, raw, exc)
 
 
-def load_dataset(data_dir: Path | str) -> Dataset:
-    """Load and validate all data under ``data_dir``; raise on any error."""
+def load_dataset(data_dir: Path | str, files: Any = None) -> Dataset:
+    """Load and validate all data under ``data_dir``; raise on any error.
+
+    ``files`` reads the folder instead of ``Disk`` (``kin.overlay``: unsaved
+    changes over it, each unchanged file's result kept from the last load)."""
     with gc_paused():  # only short-lived, acyclic garbage here
-        return _load_dataset(Path(data_dir))
+        return _load_dataset(Path(data_dir), files or Disk(Path(data_dir)))
 
 
-def _load_dataset(data_dir: Path) -> Dataset:
+class Disk:
+    """The data folder as the loader reads it, file by file."""
+
+    def __init__(self, data_dir: Path) -> None:
+        self.data_dir = data_dir
+
+    def has_folder(self, folder: str) -> bool:
+        return (self.data_dir / folder).is_dir()
+
+    def record_files(self, collection: Collection) -> list[Path]:
+        return record_files(self.data_dir, collection)
+
+    def load(self, rel: str, model: type[BaseModel]) -> tuple:
+        """(record or salvage, positions, errors, whether the file passed its schema)."""
+        display = f"{self.data_dir.name}/{rel}"
+        return validate_loaded(model, *load_yaml(self.data_dir / rel, display, root=self.data_dir))
+
+
+def validate_loaded(model: type[BaseModel], raw: Any, pos: Positions, errors: list[DataError]) -> tuple:
+    """One file's ``Disk.load`` result from its loaded value and the errors of loading it."""
+    if errors:
+        return None, pos, errors, False
+    collector = _Collector()
+    value = _validate(model, raw, pos, collector)
+    return value, pos, collector.errors, not collector.errors
+
+
+def _load_dataset(data_dir: Path, files: Any) -> Dataset:
     collector = _Collector()
     positions: dict[str, Positions] = {}
     clean: set[str] = set()  # files that passed their schema (salvaged ones did not)
@@ -120,15 +146,9 @@ def _load_dataset(data_dir: Path) -> Dataset:
     ids = _Records(positions)
 
     def load(rel: str, model: type[BaseModel]) -> Any:
-        display = f"{data_dir.name}/{rel}"
-        raw, pos, errors = load_yaml(data_dir / rel, display, root=data_dir)
-        positions[rel] = pos
+        value, positions[rel], errors, passed = files.load(rel, model)
         collector.errors.extend(errors)
-        if errors:
-            return None
-        before = len(collector.errors)
-        value = _validate(model, raw, pos, collector)
-        if len(collector.errors) == before:
+        if passed:
             clean.add(rel)
         return value
 
@@ -136,10 +156,10 @@ def _load_dataset(data_dir: Path) -> Dataset:
         if c.file:
             singles[c.name] = load(c.file, c.model)
             continue
-        if not (data_dir / str(c.folder)).is_dir():
+        if not files.has_folder(str(c.folder)):
             collector.errors.append(DataError(f"{data_dir.name}/{c.folder}/", 1, 1, (), messages.FOLDER_MISSING))
         found = records[c.name] = []
-        for path in record_files(data_dir, c):
+        for path in files.record_files(c):
             rel = f"{c.folder}/{path.name}"
             record = load(rel, c.model)
             if record is None:  # not even YAML: its id is unknown
@@ -170,6 +190,12 @@ def _load_dataset(data_dir: Path) -> Dataset:
         check_times(meeting, positions[rel], collector)
         if rel in clean:  # the kind rules need a fully valid event
             check_kind(meeting, positions[rel], collector)
+    days = {getattr(m, "id", None): getattr(m, "date", None) for _, m in records.get("meetings", [])}
+    for rel, statement in records.get("statements", []):
+        origin = getattr(statement, "origin", None)
+        day = days.get(getattr(origin, "meeting", None))
+        if message := localtime.missing(day, getattr(origin, "agenda_time", None)):
+            collector.add(positions[rel], ("origin", "agenda_time"), message)
     check_same_names(records.get("people", []), positions, collector)
     if collector.errors:
         raise DataValidationError(collector.errors)
@@ -209,25 +235,6 @@ class _Records:
             seen.add(record_id)
 
 
-def ref_of(annotation: Any) -> tuple[s.Ref | None, bool]:
-    """Find a Ref marker in a field annotation; also say whether it is a list."""
-    origin = typing.get_origin(annotation)
-    if origin is typing.Annotated:
-        for meta in annotation.__metadata__:
-            if isinstance(meta, s.Ref):
-                return meta, False
-        return ref_of(annotation.__origin__)
-    if origin is list:
-        ref, _ = ref_of(typing.get_args(annotation)[0])
-        return ref, True
-    if origin in (typing.Union, types.UnionType):
-        for arg in typing.get_args(annotation):
-            ref, many = ref_of(arg)
-            if ref:
-                return ref, many
-    return None, False
-
-
 # How an unknown reference is named: (what, where it should be)
 _REF_NAMES = {
     "people": ("personen", "people/"),
@@ -236,27 +243,13 @@ _REF_NAMES = {
 }
 
 
-def field_ref(info: FieldInfo) -> tuple[s.Ref | None, bool]:
-    """A model field's Ref marker (if any) and whether it is a list. Pydantic moves the
-    metadata of a plain ``Annotated`` field (``person: PersonRef``) out of the annotation."""
-    for meta in info.metadata:
-        if isinstance(meta, s.Ref):
-            return meta, False
-    return ref_of(info.annotation)
-
-
-@functools.cache
-def _fields(model: type[BaseModel]) -> list[tuple[str, s.Ref | None, bool]]:
-    """Each field of a model with its Ref marker (if any), worked out once per class."""
-    return [(name, *field_ref(info)) for name, info in model.model_fields.items()]
-
-
 def check_refs(model: BaseModel, path: tuple, rel: str, records: _Records, collector: _Collector) -> None:
     """Walk a model and report every Ref whose target id does not exist."""
     pos = records.positions[rel]
-    for name, ref, many in _fields(type(model)):
+    for name, shape in shapes.fields(type(model)).items():
         value = getattr(model, name, None)  # salvaged records may lack a field
         here = (*path, name)
+        ref, many = shape.ref, shape.many
         if ref is not None and value is not None:
             if ref.collection in records.incomplete:
                 continue
@@ -294,16 +287,24 @@ def check_times(meeting: s.Event, pos: Positions, collector: _Collector) -> None
     announced = getattr(meeting, "announced", None)
     if isinstance(announced, date) and isinstance(day, date) and announced > day:
         collector.add(pos, ("announced",), "kan ikke være etter datoen for arrangementet")
-    if not end_date:  # the agenda of a one-day event lies inside start-end
-        _check_agenda(getattr(meeting, "agenda", None) or [], ("agenda",), start, end, pos, collector)
+    for name, when, clock in (("start", day, start), ("end", last_day, end)):
+        if message := localtime.missing(when, clock):
+            collector.add(pos, (name,), message)
+    if not end_date:  # the agenda and polls of a one-day event lie on its day, the agenda inside start-end
+        _check_agenda(getattr(meeting, "agenda", None) or [], ("agenda",), start, end, pos, collector, day)
+        for index, poll in enumerate(getattr(meeting, "polls", None) or []):
+            if message := localtime.missing(day, getattr(poll, "agenda_time", None)):
+                collector.add(pos, ("polls", index, "agenda_time"), message)
 
 
-def _check_agenda(items: list, path: tuple, start: str | None, end: str | None, pos: Positions, collector) -> None:
+def _check_agenda(items: list, path: tuple, start: str | None, end: str | None, pos: Positions, collector, day) -> None:
     previous: str | None = None
     for index, item in enumerate(items):
         if item is None:
             continue
         time, here = getattr(item, "time", None), (*path, index, "time")
+        if message := localtime.missing(day, time):
+            collector.add(pos, here, message)
         if isinstance(time, str):
             if start and time < start:
                 collector.add(pos, here, f"{time} er før møtet starter ({start})")
@@ -312,7 +313,7 @@ def _check_agenda(items: list, path: tuple, start: str | None, end: str | None, 
             if previous and time < previous:
                 collector.add(pos, here, f"{time} er før punktet over ({previous}); punktene skal stå i tidsrekkefølge")
             previous = time
-        _check_agenda(getattr(item, "items", None) or [], (*path, index, "items"), start, end, pos, collector)
+        _check_agenda(getattr(item, "items", None) or [], (*path, index, "items"), start, end, pos, collector, day)
 
 
 def check_kind(event: s.Event, pos: Positions, collector: _Collector) -> None:
@@ -385,56 +386,3 @@ def check_same_names(people: list[tuple[str, Any]], positions: dict[str, Positio
             f"samme navn som «{other.id}» ({positions[other_rel].file}): er det samme person, slå dem sammen; "
             f"er det to personer, skriv distinct_from: [{other.id}]",
         )
-
-
-# --- Salvage: the valid parts of a record that failed validation --------------------
-
-
-def salvage(model: type[BaseModel], raw: Any, exc: ValidationError | None = None) -> BaseModel | None:
-    """Build ``model`` from the fields of ``raw`` that are valid, recursing into
-    sub-records, so the checks above can run on everything that is not wrong.
-    The result is never published: any error stops the build."""
-    if exc is None:
-        try:
-            return model.model_validate(raw)
-        except ValidationError as caught:
-            exc = caught
-    if not isinstance(raw, dict):
-        return None
-    bad = {err["loc"][0] for err in exc.errors() if err["loc"]}
-    values: dict[str, Any] = {}
-    for name in model.model_fields:
-        if name not in raw:
-            continue
-        if name not in bad:
-            with contextlib.suppress(ValidationError):
-                values[name] = _adapter(model, name).validate_python(raw[name])
-            continue
-        sub, many = _submodel(model.model_fields[name].annotation)
-        if sub is not None and many and isinstance(raw[name], list):
-            values[name] = [salvage(sub, item) for item in raw[name]]
-        elif sub is not None and not many:
-            values[name] = salvage(sub, raw[name])
-    return model.model_construct(**values)
-
-
-@functools.cache
-def _adapter(model: type[BaseModel], name: str) -> TypeAdapter:
-    info = model.model_fields[name]
-    return TypeAdapter(typing.Annotated[info.annotation, *info.metadata] if info.metadata else info.annotation)
-
-
-def _submodel(annotation: Any) -> tuple[type[BaseModel] | None, bool]:
-    """The model class in a field's annotation (``Model``, ``Model | None``, ``list[Model]``)."""
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return annotation, False
-    origin = typing.get_origin(annotation)
-    if origin is list:
-        sub, _ = _submodel(typing.get_args(annotation)[0])
-        return sub, True
-    if origin in (typing.Union, types.UnionType):
-        for arg in typing.get_args(annotation):
-            sub, many = _submodel(arg)
-            if sub is not None:
-                return sub, many
-    return None, False

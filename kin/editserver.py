@@ -6,42 +6,43 @@ server instead of GitHub (its ``local_backend`` protocol, the one
 Unlike ``decap-server`` it
 
 * reads and writes only ``.yml`` files under the data folder;
-* merges each save into the existing file (``kin.roundtrip``): comments,
+* merges each save into the file as it is on disk now, against the version
+  the editor loaded (``kin.editsave``): a change made on disk meanwhile is
+  kept, and a save that would undo one is refused (HTTP 409); comments,
   order and quoting of everything the edit did not change stay as they were;
 * validates the whole dataset with the change before writing anything, and
   refuses the save with the ``file:line:col: field: message`` list otherwise,
   so a saved file is always a valid one.
 
-It listens on 127.0.0.1 only and answers cross-origin requests from local
-pages only.
+Who may send requests, and where they are served (on the site's own origin
+under ``make edit``), is ``kin.editweb``.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
-import json
 import os
-import re
-import shutil
-import tempfile
 import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
-from kin import roundtrip
+from kin import editsave
 from kin.collections import collection_at
-from kin.dataset import load_dataset
 from kin.errors import DataValidationError
 from kin.jsonschemas import schema_line, with_schema_line
+from kin.overlay import SaveCheck
 
-DEFAULT_PORT = 8081
+DEFAULT_PORT = 8081  # python -m kin edit, serving the back end alone
 PREFIX = "data/"  # how the editor's configuration names the data folder
-_LOCAL_ORIGIN = re.compile(r"http://(127\.0\.0\.1|localhost)(:\d+)?")
 
 
 class Rejected(Exception):
-    """A request the editor must show as an error (HTTP 422)."""
+    """A request the editor must show as an error: HTTP 422, or 409 where it would undo a change on disk."""
+
+    def __init__(self, message: str, status: int = 422) -> None:
+        super().__init__(message)
+        self.status = status
 
 
 class DataFolder:
@@ -50,6 +51,14 @@ class DataFolder:
     def __init__(self, data_dir: Path) -> None:
         self.root = data_dir.resolve()
         self.lock = threading.Lock()  # one save at a time
+        self.loaded: dict[Path, editsave.Loaded] = {}  # what the editor holds of each file it opened
+        self.checker = SaveCheck(self.root)  # keeps each unchanged file's validation between saves
+        threading.Thread(target=self._warm, daemon=True).start()
+
+    def _warm(self) -> None:
+        """Validate every file once now, so that the first save checks only what it changes."""
+        with contextlib.suppress(DataValidationError):
+            self.checker.check({})
 
     def resolve(self, name: str) -> Path:
         rel = name.removeprefix(PREFIX)
@@ -65,6 +74,14 @@ class DataFolder:
             return {"data": None, "file": {"path": name, "id": None}}
         return {"data": content.decode("utf-8"), "file": {"path": name, "id": hashlib.sha256(content).hexdigest()}}
 
+    def open(self, name: str) -> dict[str, Any]:
+        """``entry(name)`` for the editor opening that record: remembered as the version it edits."""
+        with self.lock:
+            found = self.entry(name)
+            if found["data"] is not None:
+                self.loaded[self.resolve(name)] = editsave.Loaded(found["data"], found["data"])
+            return found
+
     def folder(self, folder: str) -> list[dict[str, Any]]:
         base = (self.root / folder.removeprefix(PREFIX)).resolve()
         if not folder.startswith(PREFIX) or not base.is_relative_to(self.root) or not base.is_dir():
@@ -79,17 +96,24 @@ class DataFolder:
     def _persist(self, files: list[dict[str, Any]]) -> None:
         changes: dict[Path, str] = {}
         removed: list[Path] = []
+        holds: dict[Path, editsave.Loaded] = {}
         for item in files:
             path = self.resolve(item["path"])
             target = self.resolve(item["newPath"]) if item.get("newPath") else path
-            old = path.read_text(encoding="utf-8") if path.exists() else None
+            if target != path and target.exists():
+                raise Rejected(f"Ikke lagret: {item['newPath']} finnes allerede.", 409)
+            old = _read(path)
             try:
-                changes[target] = roundtrip.merge(old, item["raw"], item["path"])
+                text = editsave.merged(self.loaded.get(path), item["raw"], old, item["path"])
                 collection = collection_at(target.relative_to(self.root).as_posix())
                 if old is None and collection:  # the merge writes no comments: the schema line goes first again
-                    changes[target] = with_schema_line(changes[target], schema_line(collection))
+                    text = with_schema_line(text, schema_line(collection))
+            except editsave.Conflict as exc:
+                raise Rejected(str(exc), 409) from None
             except DataValidationError as exc:
                 raise Rejected(_message(exc)) from None
+            changes[target] = text
+            holds[target] = editsave.Loaded(item["raw"], text)  # the editor keeps its own version open
             if target != path:
                 removed.append(path)
         self._check(changes, removed)
@@ -97,32 +121,43 @@ class DataFolder:
             _write(path, text)
         for path in removed:
             path.unlink(missing_ok=True)
+            self.loaded.pop(path, None)
+        self.loaded.update(holds)
 
     def delete(self, names: list[str]) -> None:
         paths = [self.resolve(n) for n in names]
         with self.lock:
+            for name, path in zip(names, paths, strict=True):
+                try:
+                    editsave.check_delete(self.loaded.get(path), _read(path), name)
+                except editsave.Conflict as exc:
+                    raise Rejected(str(exc), 409) from None
             self._check({}, paths)
             for path in paths:
                 path.unlink(missing_ok=True)
+                self.loaded.pop(path, None)
 
     def _check(self, changes: dict[Path, str], removed: list[Path]) -> None:
-        """Validate the data as it would be after the change (in a copy named like the original)."""
-        with tempfile.TemporaryDirectory() as tmp:
-            copy = Path(tmp) / self.root.name
-            shutil.copytree(self.root, copy)
-            for path, text in changes.items():
-                _write(copy / path.relative_to(self.root), text)
-            for path in removed:
-                (copy / path.relative_to(self.root)).unlink(missing_ok=True)
-            try:
-                load_dataset(copy)
-            except DataValidationError as exc:
-                raise Rejected(_message(exc)) from None
+        """Validate the whole data as it would be after the change (without copying the folder)."""
+        overlay: dict[str, str | None] = {p.relative_to(self.root).as_posix(): None for p in removed}
+        overlay.update({p.relative_to(self.root).as_posix(): text for p, text in changes.items()})
+        try:
+            self.checker.check(overlay)
+        except DataValidationError as exc:
+            raise Rejected(_message(exc)) from None
 
 
 def _message(exc: DataValidationError) -> str:
     lines = "\n".join(str(e) for e in exc.errors)
     return f"Ikke lagret: dataene ville fått {len(exc.errors)} feil.\n{lines}"
+
+
+def _read(path: Path) -> str | None:
+    """A data file's text as served to the editor (line ends untouched), or None if there is none."""
+    try:
+        return path.read_bytes().decode("utf-8")
+    except FileNotFoundError:
+        return None
 
 
 def _write(path: Path, text: str) -> None:
@@ -141,7 +176,7 @@ def handle(data: DataFolder, action: str, params: dict[str, Any]) -> Any:
     if action == "entriesByFiles":
         return [data.entry(f["path"]) for f in params["files"]]
     if action == "getEntry":
-        return data.entry(params["path"])
+        return data.open(params["path"])
     if action == "persistEntry":
         if params.get("assets"):
             raise Rejected("Bilder og vedlegg kan ikke lastes opp her.")
@@ -155,49 +190,3 @@ def handle(data: DataFolder, action: str, params: dict[str, Any]) -> Any:
     if action == "getDeployPreview":
         return None
     raise Rejected(f"Ukjent handling: {action}")
-
-
-class _Handler(BaseHTTPRequestHandler):
-    data: DataFolder
-
-    def _cors(self) -> None:
-        origin = self.headers.get("Origin", "")
-        if _LOCAL_ORIGIN.fullmatch(origin):
-            self.send_header("Access-Control-Allow-Origin", origin)
-            self.send_header("Access-Control-Allow-Headers", "Content-Type")
-            self.send_header("Vary", "Origin")
-
-    def _reply(self, status: int, body: Any) -> None:
-        payload = json.dumps(body, ensure_ascii=False).encode("utf-8")
-        self.send_response(status)
-        self.send_header("Content-Type", "application/json; charset=utf-8")
-        self.send_header("Content-Length", str(len(payload)))
-        self._cors()
-        self.end_headers()
-        self.wfile.write(payload)
-
-    def do_OPTIONS(self) -> None:
-        self.send_response(204)
-        self._cors()
-        self.send_header("Access-Control-Allow-Methods", "POST")
-        self.end_headers()
-
-    def do_POST(self) -> None:
-        if self.path.rstrip("/") != "/api/v1":
-            self._reply(404, {"error": "not found"})
-            return
-        try:
-            body = json.loads(self.rfile.read(int(self.headers.get("Content-Length", 0))))
-            self._reply(200, handle(self.data, body.get("action", ""), body.get("params") or {}))
-        except Rejected as exc:
-            self._reply(422, {"error": str(exc)})
-        except (ValueError, KeyError, TypeError) as exc:
-            self._reply(400, {"error": f"Ugyldig forespørsel: {exc}"})
-
-    def log_message(self, format: str, *args: Any) -> None:
-        pass
-
-
-def make_server(data_dir: Path, port: int = DEFAULT_PORT) -> ThreadingHTTPServer:
-    handler = type("Handler", (_Handler,), {"data": DataFolder(data_dir)})
-    return ThreadingHTTPServer(("127.0.0.1", port), handler)

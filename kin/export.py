@@ -12,16 +12,14 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 from xml.etree import ElementTree as ET
-from zoneinfo import ZoneInfo
 
 from icalendar import Calendar, Event
 
-from kin import catalogue, opendata, routes
+from kin import catalogue, localtime, opendata, routes
 from kin import schema as s
 from kin.dataset import Dataset
 from kin.labels import label
 
-OSLO = ZoneInfo("Europe/Oslo")
 UID_DOMAIN = "kin-nettverk.no"
 ATOM = "http://www.w3.org/2005/Atom"
 
@@ -83,9 +81,9 @@ def meeting_event(meeting: s.Event, data: Dataset, site_url: str) -> Event:
     network = meeting.kind is s.EventKind.network_meeting
     event.add("summary", f"KIN: {meeting.heading}" if network else f"{label(meeting.kind)}: {meeting.heading}")
     if meeting.start:
-        event.add("dtstart", datetime.combine(meeting.date, time.fromisoformat(meeting.start), OSLO))
+        event.add("dtstart", localtime.calendar_time(meeting.date, meeting.start))
         if meeting.end:  # no end given: no DTEND, rather than an invented one
-            event.add("dtend", datetime.combine(meeting.last_day, time.fromisoformat(meeting.end), OSLO))
+            event.add("dtend", localtime.calendar_time(meeting.last_day, meeting.end))
     else:  # time not known: all-day
         event.add("dtstart", meeting.date)
         event.add("dtend", meeting.last_day + timedelta(days=1))
@@ -145,7 +143,7 @@ def meeting_calendar(meeting: s.Event, data: Dataset, site_url: str) -> bytes:
 
 def _stamp(day: date) -> str:
     """Atom needs a date-time; a date with no time known is the start of that day in Oslo."""
-    return datetime.combine(day, time(0), OSLO).isoformat()
+    return datetime.combine(day, time(0), localtime.OSLO).isoformat()
 
 
 def atom_feed(title: str, feed_id: str, self_url: str, page_url: str, entries: list[dict]) -> bytes:

@@ -8,15 +8,13 @@ Only facts from the data are stated: a property the data lacks is left out.
 from __future__ import annotations
 
 import json
-from datetime import date, datetime, time
-from zoneinfo import ZoneInfo
+from datetime import date
 
-from kin import routes
+from kin import localtime, routes
 from kin import schema as s
 from kin.dataset import Dataset
 
 CONTEXT = "https://schema.org"
-OSLO = ZoneInfo("Europe/Oslo")
 
 ATTENDANCE = {
     s.MeetingFormat.digital: "https://schema.org/OnlineEventAttendanceMode",
@@ -61,7 +59,7 @@ def organization(data: Dataset, site_url: str) -> dict:
 
 
 def _when(day: date, clock: str | None) -> str:
-    return datetime.combine(day, time.fromisoformat(clock), OSLO).isoformat() if clock else day.isoformat()
+    return localtime.at(day, clock).isoformat() if clock else day.isoformat()
 
 
 def _org(org: s.Organisation, site_url: str) -> dict:

@@ -11,14 +11,13 @@ a referenced id exists, whether a file name matches its id); the loader does.
 from __future__ import annotations
 
 import json
-import typing
 from typing import Any
 
 from pydantic import BaseModel
 
 from kin import schema as s
+from kin import shapes
 from kin.collections import COLLECTIONS, Collection
-from kin.dataset import field_ref
 
 SCHEMA_DIR = "schemas"  # inside the data folder, so a copied data folder keeps working
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
@@ -49,20 +48,11 @@ def _models(model: type[BaseModel]) -> dict[str, type[BaseModel]]:
         if m.__name__ in found:
             return
         found[m.__name__] = m
-        for info in m.model_fields.values():
-            for arg in _types_in(info.annotation):
-                if isinstance(arg, type) and issubclass(arg, BaseModel):
-                    walk(arg)
+        for sub in shapes.submodels(m):
+            walk(sub)
 
     walk(model)
     return found
-
-
-def _types_in(annotation: Any) -> list[Any]:
-    out = [annotation]
-    for arg in typing.get_args(annotation):
-        out.extend(_types_in(arg))
-    return out
 
 
 def _strip_titles(node: Any) -> None:
@@ -96,9 +86,7 @@ def _kind_rules(model: type[BaseModel]) -> list[dict[str, Any]]:
     ]
     for name, kinds in s.KIND_SECTIONS.items():
         others = [k.value for k in s.EventKind if k not in kinds]
-        empty = (
-            {"maxItems": 0} if typing.get_origin(s.Event.model_fields[name].annotation) is list else {"type": "null"}
-        )
+        empty = {"maxItems": 0} if shapes.fields(s.Event)[name].many else {"type": "null"}
         rules.append({"if": _is_kind(others, default), "then": {"properties": {name: empty}}})
     return rules
 
@@ -108,8 +96,8 @@ def input_schema(collection: Collection) -> dict[str, Any]:
     schema = collection.model.model_json_schema(mode="validation")
     for name, model in _models(collection.model).items():
         target = schema if model is collection.model else schema["$defs"][name]
-        for field, info in model.model_fields.items():
-            ref, _ = field_ref(info)
+        for field, shape in shapes.fields(model).items():
+            ref = shape.ref
             if ref is not None:
                 prop = target["properties"][field]
                 where = _where(ref.collection)

@@ -90,6 +90,12 @@ LABELS: dict[object, str] = {
     s.CourseStatus.offered: "Tilbys",
     s.CourseStatus.planned: "Planlagt",
     s.CourseStatus.proposed: "Foreslått",
+    s.CorrectionKind.spelling: "Skrivefeil og tegnsetting",
+    s.CorrectionKind.name: "Navn",
+    s.CorrectionKind.translation: "Oversatt",
+    s.CorrectionKind.order: "Omordnet",
+    s.CorrectionKind.link: "Lenke (http → https)",
+    s.CorrectionKind.structure: "Delt opp i felt",
 }
 
 ROLE_PLURAL = {s.Role.member: "Medlemmer", s.Role.secretariat: "Sekretariat", s.Role.observer: "Observatører"}

@@ -11,7 +11,10 @@ libyaml when available) and turned into Python values by hand:
 * duplicate keys, anchors/aliases, merge keys and every explicit tag
   (``!!str``, ``!!python/...``, ``!foo``) are errors, and so are control
   characters other than tab and newline;
-* all text is normalised to Unicode NFC (``å`` typed as ``a`` + ring equals ``å``).
+* all text is normalised to Unicode NFC (``å`` typed as ``a`` + ring equals ``å``);
+* invisible format characters that can reorder or hide text (bidirectional
+  overrides and isolates, zero-width spaces; ``kin.invisible``) are errors,
+  placed on the character itself.
 
 Every way reading a file can fail (encoding, a folder named like a file,
 permissions, a symlink out of the data folder) becomes a located ``DataError``;
@@ -40,6 +43,7 @@ import yaml
 
 from kin import messages as msg
 from kin.errors import DataError
+from kin.invisible import describe, hidden_characters
 
 try:  # libyaml is about five times faster on large files
     from yaml import CSafeLoader as _Loader
@@ -105,8 +109,9 @@ class _Builder:
     """Turns one document's events into plain values and errors; with ``track``,
     also records every value's position."""
 
-    def __init__(self, file: str, events, track: bool = False) -> None:
+    def __init__(self, file: str, events, track: bool = False, text: str = "") -> None:
         self.file = file
+        self.text = text  # the source, to place errors inside a scalar
         self.events = events
         self.track = track
         self.marks: dict[PathKey, tuple[int, int]] = {}
@@ -138,7 +143,21 @@ class _Builder:
             return items
         if (bad := _CONTROL.search(event.value)) is not None:  # written as an escape such as "\v"
             self.error(event, path, msg.control_character(bad[0]))
+        self.hidden(event, path)
         return _scalar(event)
+
+    def hidden(self, event: yaml.ScalarEvent, path: PathKey) -> None:
+        """An error at every invisible format character of a scalar (key or value), placed
+        on the character itself where the file has it as typed, else on the scalar."""
+        source = self.text[event.start_mark.index : event.end_mark.index]
+        for _, char in hidden_characters(event.value):
+            offset = source.find(char)
+            if offset < 0:  # written as an escape such as "\u202e"
+                self.error(event, path, msg.hidden_character(describe(char)))
+                continue
+            line, col = _line_col(self.text, event.start_mark.index + offset)
+            self.errors.append(DataError(self.file, line, col, path, msg.hidden_character(describe(char))))
+            source = source[: offset] + " " + source[offset + 1 :]  # the next one of the same character
 
     def _skip(self) -> None:
         """Consume the rest of a collection without building it (no recursion)."""
@@ -162,6 +181,7 @@ class _Builder:
             if key.tag is not None or key.anchor:
                 self.error(key, path, msg.tag(_tag_name(key.tag)) if key.tag is not None else msg.ANCHOR)
             name = _nfc(key.value)
+            self.hidden(key, (*path, name))
             if name == "<<" and not key.style:
                 self.error(key, path, msg.MERGE_KEY)
                 self.value(next(self.events), (*path, "<<"))
@@ -224,7 +244,7 @@ def _parse(text: str, name: str) -> tuple[Any, Positions, list[DataError]]:
     events = _events(text)
     if isinstance(next(events), yaml.StreamEndEvent):
         return None, Positions(name), [DataError(name, 1, 1, (), msg.FILE_EMPTY)]
-    builder = _Builder(name, events)
+    builder = _Builder(name, events, text=text)
     value = builder.value(next(events), ())
     next(events)  # DocumentEnd
     extra = next(events)
@@ -314,6 +334,11 @@ def load_yaml(
     text, errors = read_text(path, name, root)
     if text is None:
         return None, Positions(name), errors
+    return load_text(text, name)
+
+
+def load_text(text: str, name: str) -> tuple[Any, Positions, list[DataError]]:
+    """Load a data file's text strictly, as ``load_yaml`` loads the file."""
     if errors := control_characters(text, name):
         return None, Positions(name), errors
     try:

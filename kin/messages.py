@@ -117,6 +117,13 @@ def control_character(char: str) -> str:
     return f"kontrolltegnet U+{ord(char):04X} er ikke lov (ofte limt inn fra Word eller PDF); slett det"
 
 
+def hidden_character(description: str) -> str:
+    return (
+        f"usynlig formateringstegn {description} er ikke lov: det kan snu eller skjule teksten "
+        "(ofte limt inn fra nettsider, Word eller PDF); slett det"
+    )
+
+
 def tag(name: str) -> str:
     return f"YAML-taggen {name} er ikke lov; fjern den (verdier skrives uten tagg)"
 

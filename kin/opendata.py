@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from pydantic import BaseModel, TypeAdapter
 
-from kin import catalogue, routes
+from kin import catalogue, routes, talks
 from kin import schema as s
 from kin.dataset import Dataset
 
@@ -23,6 +23,7 @@ class PublicPerson(BaseModel):
     aliases: list[str]
     organisations: list[str]
     role: s.Role | None = None
+    url: str | None = None  # a speaker's web page, as the source gives it
 
 
 API: dict[str, tuple[object, object]] = {
@@ -35,11 +36,13 @@ API: dict[str, tuple[object, object]] = {
     "statements": (list[s.Statement], lambda d: d.statements),
     "resources": (s.ResourcesFile, lambda d: d.resources),
     "network": (s.Network, lambda d: d.network),
+    "talks": (list[talks.TalkRecord], talks.records),
+    "corrections": (s.CorrectionsFile, lambda d: d.corrections),
 }
 
 
 def _public(p: s.Person) -> PublicPerson:
-    return PublicPerson(id=p.id, name=p.name, aliases=p.aliases, organisations=p.organisations, role=p.role)
+    return PublicPerson(id=p.id, name=p.name, aliases=p.aliases, organisations=p.organisations, role=p.role, url=p.url)
 
 
 @functools.cache
@@ -106,6 +109,8 @@ TITLES = {
     "statements": "Uttalelser",
     "resources": "Rapporter og litteratur",
     "network": "Om nettverket og sekretariatets kontakter",
+    "talks": "Innlegg: lysbildene og sidene med innhold fra hvert innlegg",
+    "corrections": "Endringer i kildeteksten (se Om kildene)",
 }
 
 

@@ -9,18 +9,13 @@ a place in a data file; error messages use it for "the allowed fields".
 
 from __future__ import annotations
 
-import types
-import typing
 from dataclasses import dataclass
-from enum import Enum
-from typing import Any
 
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
-from kin import schema as s
+from kin import shapes
 from kin.collections import COLLECTIONS, Collection, collection_at
-from kin.dataset import field_ref
 
 REFERENCE = "data/FIELDS.md"
 
@@ -34,27 +29,6 @@ class Section:
     path: tuple[str, ...]  # field names from the record down to this part
 
 
-def _inner(annotation: Any) -> tuple[Any, bool]:
-    """The type inside Optional/Annotated/list, and whether it is a list."""
-    many = False
-    while True:
-        origin = typing.get_origin(annotation)
-        if origin is typing.Annotated:
-            annotation = typing.get_args(annotation)[0]
-        elif origin is list:
-            annotation, many = typing.get_args(annotation)[0], True
-        elif origin in (typing.Union, types.UnionType):
-            args = [a for a in typing.get_args(annotation) if a is not type(None)]
-            annotation = args[0]
-        else:
-            return annotation, many
-
-
-def _submodel(info: FieldInfo) -> type[BaseModel] | None:
-    inner, _ = _inner(info.annotation)
-    return inner if isinstance(inner, type) and issubclass(inner, BaseModel) else None
-
-
 def sections() -> list[Section]:
     """Every section of the reference, in order: each record kind, then its nested parts."""
     out: list[Section] = []
@@ -64,8 +38,8 @@ def sections() -> list[Section]:
         anchor = "-".join((c.name, *path)).replace("_", "-")
         title = f"{c.label} (`{c.name}`)" if not path else f"{c.label}: `{'.'.join(path)}`"
         out.append(Section(anchor, title, model, c, path))
-        for name, info in model.model_fields.items():
-            sub = _submodel(info)
+        for name, shape in shapes.fields(model).items():
+            sub = shape.model
             if sub is not None and sub not in seen:
                 walk(c, sub, (*path, name), seen)
 
@@ -95,8 +69,8 @@ def link_for(file: str, path: tuple[str | int, ...] = ()) -> str:
     for part in path[:-1]:
         if isinstance(part, int):
             continue
-        info = model.model_fields.get(str(part))
-        sub = _submodel(info) if info else None
+        shape = shapes.fields(model).get(str(part))
+        sub = shape.model if shape else None
         if sub is None:
             break
         model = sub
@@ -105,74 +79,34 @@ def link_for(file: str, path: tuple[str | int, ...] = ()) -> str:
 
 # --- Rendering -------------------------------------------------------------------------
 
-_SIMPLE = {
-    "text": ("tekst", "Tekst"),
-    "id": ("id (små bokstaver a–z, sifre, bindestrek)", "kari-nordmann"),
-    "date": ("dato ÅÅÅÅ-MM-DD", "2022-02-08"),
-    "clock": ('klokkeslett "TT:MM", i anførselstegn', '"12:30"'),
-    "url": ("lenke (https:// eller mailto:)", "https://www.example.no/"),
-    "email": ("e-postadresse", "navn@example.no"),
-}
 _EXAMPLE_IDS = {"people": "kari-nordmann", "organisations": "uib", "meetings": "2022-02-08"}
 _BOUNDS = {"ge": "minst", "gt": "mer enn", "le": "høyst", "lt": "mindre enn"}
 _HEADER = "| Felt | Type | Obligatorisk | Tillatte verdier | Eksempel | Betydning, og hva nettstedet gjør med feltet |"
 
 
-def _metadata(info: FieldInfo) -> list[Any]:
-    """All constraint and validator objects on a field, wherever pydantic put them."""
-    found = list(info.metadata)
-    stack = [info.annotation]
-    while stack:
-        a = stack.pop()
-        if typing.get_origin(a) is typing.Annotated:
-            found.extend(a.__metadata__)
-        stack.extend(typing.get_args(a))
-    return found
-
-
-def _text_kind(info: FieldInfo) -> str:
-    meta = _metadata(info)
-    funcs = {getattr(getattr(m, "func", None), "__name__", "") for m in meta}
-    patterns = {getattr(m, "pattern", None) for m in meta}
-    for func, kind in (("_clock", "clock"), ("_url", "url"), ("_iso_date", "date")):
-        if func in funcs:
-            return kind
-    if s.Id.__metadata__[0].pattern in patterns:
-        return "id"
-    if s.Email.__metadata__[0].pattern in patterns:
-        return "email"
-    return "text"
-
-
-def _describe(info: FieldInfo, c: Collection) -> tuple[str, str, str]:
+def describe(info: FieldInfo, c: Collection) -> tuple[str, str, str]:
     """(type, allowed values, example) for one field."""
-    ref, many_ref = field_ref(info)
-    inner, many = _inner(info.annotation)
+    shape = shapes.of(info)
     allowed = ""
-    if ref is not None:
-        target = next((x for x in COLLECTIONS if x.name == ref.collection), None)
-        where = f"[{target.label}](#{_anchor(target.name)})" if target else f"`{ref.collection}`"
-        kind, example = f"id for en post i {where}", _EXAMPLE_IDS.get(ref.collection, "id")
-    elif isinstance(inner, type) and issubclass(inner, Enum):
-        values = [m.value for m in inner]
-        kind, example, allowed = "én av verdiene", values[0], ", ".join(f"`{v}`" for v in values)
-    elif isinstance(inner, type) and issubclass(inner, BaseModel):
-        kind, example = f"[feltene som står her](#{_section_of(c, inner).anchor})", "…"
-    elif inner is bool:
+    if shape.ref is not None:
+        target = next((x for x in COLLECTIONS if x.name == shape.ref.collection), None)
+        where = f"[{target.label}](#{_anchor(target.name)})" if target else f"`{shape.ref.collection}`"
+        kind, example = f"id for en post i {where}", _EXAMPLE_IDS.get(shape.ref.collection, "id")
+    elif shape.kind == "enum":
+        kind, example, allowed = "én av verdiene", shape.values[0], ", ".join(f"`{v}`" for v in shape.values)
+    elif shape.model is not None:
+        kind, example = f"[feltene som står her](#{_section_of(c, shape.model).anchor})", "…"
+    elif shape.kind == "bool":
         kind, example = "`true` eller `false`", "true"
-    elif inner is int:
-        kind, example = "heltall", "1"
-    elif inner is float:
-        kind, example = "tall (desimalpunktum)", "7.5"
+    elif shape.kind == "number":
+        kind, example = ("heltall", "1") if shape.type is int else ("tall (desimalpunktum)", "7.5")
     else:
-        kind, example = _SIMPLE[_text_kind(info)]
-    bounds = [
-        f"{w} {getattr(m, k)}" for m in info.metadata for k, w in _BOUNDS.items() if getattr(m, k, None) is not None
-    ]
-    if many and any(getattr(m, "min_length", None) for m in info.metadata):
+        kind, example = shape.text.label, shape.text.example
+    bounds = [f"{_BOUNDS[k]} {v}" for k, v in shape.bounds.items()]
+    if shape.min_items:
         bounds.append("minst én")
     allowed = allowed or ", ".join(bounds)
-    if many or many_ref:
+    if shape.many:
         kind, example = f"liste med: {kind}", f"[{example}]"
     return kind, allowed, example
 
@@ -213,7 +147,7 @@ def render() -> str:
             lines += [f"Fil: {where}.", ""]
         lines += [_HEADER, "|---|---|---|---|---|---|"]
         for name, info in sec.model.model_fields.items():
-            kind, allowed, example = _describe(info, c)
+            kind, allowed, example = describe(info, c)
             row = [f"`{name}`", kind, "ja" if info.is_required() else "nei", allowed, f"`{name}: {example}`"]
             lines.append("| " + " | ".join(_cell(x) for x in [*row, info.description or ""]) + " |")
         lines.append("")

@@ -50,7 +50,11 @@ def plain(text: str, name: str) -> Any:
 
 def merge(old_text: str | None, new_text: str, name: str = "entry") -> str:
     """``old_text`` with the values of ``new_text``; a new file when ``old_text`` is None."""
-    new = plain(new_text, name)
+    return merge_value(old_text, plain(new_text, name), name)
+
+
+def merge_value(old_text: str | None, new: Any, name: str = "entry") -> str:
+    """``old_text`` changed to hold the plain value ``new``; a new file when ``old_text`` is None."""
     rt = _yaml()
     if old_text is None:
         tree = _node(new)

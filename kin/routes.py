@@ -17,6 +17,7 @@ ABOUT = "om/"
 ACCESSIBILITY = "om/tilgjengelighet/"
 PRIVACY = "om/personvern/"
 OPEN_DATA = "om/apne-data/"
+ADMIN = "admin/"  # the web editor (Decap CMS)
 
 CALENDAR = "kin.ics"
 # Feeds live at the site root: Material's JS fetches "sitemap.xml" next to every
@@ -40,6 +41,16 @@ def meeting_calendar(meeting_id: str) -> str:
     return f"{MEETINGS}{meeting_id}.ics"
 
 
+def talk(meeting_id: str, page_id: str) -> str:
+    """A talk's own page, under its meeting's (kin.talks)."""
+    return f"{MEETINGS}{meeting_id}/{page_id}/"
+
+
+def poll(meeting_id: str, number: int) -> str:
+    """A poll on its meeting's page (numbered from 1, in the meeting's order)."""
+    return f"{MEETINGS}{meeting_id}/#avstemning-{number}"
+
+
 def person_anchor(person_id: str) -> str:
     return f"person-{person_id}"
 
@@ -58,3 +69,21 @@ def statement(statement_id: str) -> str:
 
 def course(course_id: str) -> str:
     return f"{STUDIES}{course_id}/"
+
+
+def admin_entry(collection: str, entry: str) -> str:
+    """A record in the web editor: Decap's route for an entry of a folder collection (its
+    slug, the file name) or of a file collection (the file's name in the configuration)."""
+    return f"{ADMIN}#/collections/{collection}/entries/{entry}"
+
+
+def report(report_id: str) -> str:
+    return f"{RESOURCES}#rapport-{report_id}"
+
+
+def work(work_id: str) -> str:
+    return f"{RESOURCES}#lit-{work_id}"
+
+
+def course_count(institution_id: str) -> str:
+    return f"{REGIONS}#emner-{institution_id}"

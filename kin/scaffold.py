@@ -18,11 +18,12 @@ from typing import Any
 import yaml
 from pydantic import BaseModel
 
+from kin import shapes
 from kin.collections import FOLDERS, Collection
 from kin.dataset import load_dataset
 from kin.errors import DataValidationError
 from kin.jsonschemas import schema_line
-from kin.reference import REFERENCE, _describe, _inner
+from kin.reference import REFERENCE, describe
 
 ITEMS: dict[str, Collection] = {c.item: c for c in FOLDERS if c.item}
 _ASCII = str.maketrans({"æ": "ae", "ø": "o", "å": "a"})
@@ -41,13 +42,13 @@ def slug(text: str) -> str:
 
 def _typed(model: type[BaseModel], name: str, raw: list[str]) -> Any:
     """A command-line value as the YAML value the field expects (numbers as numbers, lists as lists)."""
-    inner, many = _inner(model.model_fields[name].annotation)
-    convert = {int: int, float: float, bool: lambda v: v.lower() == "true"}.get(inner, str)
+    shape = shapes.of(model.model_fields[name])
+    convert = {int: int, float: float, bool: lambda v: v.lower() == "true"}.get(shape.type, str)
     try:
         values = [convert(v) for v in raw]
     except ValueError:
         raise ScaffoldError(f"--{name}: forventet et tall, fikk «{raw[0]}»") from None
-    return values if many else values[-1]
+    return values if shape.many else values[-1]
 
 
 def record(collection: Collection, given: dict[str, list[str]]) -> dict[str, Any]:
@@ -61,8 +62,8 @@ def record(collection: Collection, given: dict[str, list[str]]) -> dict[str, Any
                 f"--{key}: {collection.singular.lower()} har ikke feltet «{head}» (se {_link(collection)})"
             )
         if rest:
-            sub, _ = _inner(model.model_fields[head].annotation)
-            if not (isinstance(sub, type) and issubclass(sub, BaseModel)) or rest not in sub.model_fields:
+            sub = shapes.of(model.model_fields[head]).model
+            if sub is None or rest not in sub.model_fields:
                 raise ScaffoldError(f"--{key}: feltet finnes ikke")
             out.setdefault(head, {})[rest] = _typed(sub, rest, raw)
         else:
@@ -95,9 +96,8 @@ def render(collection: Collection, values: dict[str, Any]) -> str:
     if optional:
         lines.append("# Valgfrie felt: fjern # foran et felt for å bruke det.")
     for name, info in optional:
-        _, _, example = _describe(info, collection)
-        sub, _ = _inner(info.annotation)
-        value = "" if isinstance(sub, type) and issubclass(sub, BaseModel) else f" {example}"
+        _, _, example = describe(info, collection)
+        value = "" if shapes.of(info).model is not None else f" {example}"
         help_text = (info.description or "").replace("\n", " ")
         lines.append(f"# {name}:{value}  # {help_text}".rstrip(" #"))
     return "\n".join(lines) + "\n"

@@ -12,11 +12,10 @@ from pathlib import Path
 from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File, Files
 
-from kin import cms
+from kin import cms, editweb
 
 ROOT = Path(__file__).resolve().parent.parent
 DIST = ROOT / "node_modules" / "decap-cms" / "dist"
-CONFIG = "admin/config.yml"
 
 
 def _wanted(name: str) -> bool:
@@ -44,7 +43,8 @@ def add_files(files: Files, config, link: bool = False) -> None:
     for path in sorted(DIST.iterdir()):
         if _wanted(path.name):
             files.append(kind.generated(config, f"admin/{path.name}", abs_src_path=str(path)))
-    port = os.environ.get("KIN_EDIT_PORT")  # `python -m kin edit --port N` listens elsewhere
-    if port:
-        files.remove(files.get_file_from_path(CONFIG))
-        files.append(File.generated(config, CONFIG, content=cms.render(int(port))))
+    port = os.environ.get("KIN_EDIT_PORT")  # the back end served alone: `python -m kin edit --port N`
+    if port:  # (under `make edit` the site tells the editor itself: kin_site/editmount.py)
+        files.remove(files.get_file_from_path(editweb.CONFIG))
+        local = editweb.settings(f"http://127.0.0.1:{int(port)}/api/v1")
+        files.append(File.generated(config, editweb.CONFIG, content=cms.render(local)))

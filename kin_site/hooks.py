@@ -77,13 +77,13 @@ def on_config(config, **kwargs):
         log.info("Python code under kin/ or kin_site/ changed: restart `serve` to use it.")
     data_dir = _data_dir(config)
     try:
-        runtime.load(kin.load_dataset(data_dir), _today())
+        runtime.load(kin.load_dataset(data_dir), _today(), serving=runtime.serving)
     except kin.DataValidationError as exc:
         error = DataAbort(f"Feil i dataene, nettstedet ble ikke bygget.\n{exc}")
         error.data_errors = [str(e) for e in exc.errors]  # for the error page under serve (serve_errors)
         raise error from None
     if dump_dir := os.environ.get("KIN_DUMP_MARKDOWN"):
-        prerender.write(runtime.data(), _today(), Path(dump_dir), links="page")  # `python -m kin render --links page`
+        prerender.write(runtime.data(), _today(), Path(dump_dir), links="page")  # as `kin_site render --links page`
     config.extra["csp_policy"] = csp.policy  # overrides/main.html; absent under Zensical, which runs no hooks
     config.extra["routes"] = routes  # for overrides/main.html
     if runtime.serving:
@@ -92,7 +92,7 @@ def on_config(config, **kwargs):
 
 
 def on_startup(command, dirty, **kwargs):
-    runtime.serving = command == "serve"
+    runtime.serving = command == "serve"  # under `serve`, records also link to the local web editor
     page_cache.start(command)
 
 
@@ -161,6 +161,13 @@ def on_page_content(html, page, config, files, **kwargs):
 @event_priority(-100)  # after the search plugin has indexed the page
 def on_page_context(context, page, config, nav, **kwargs):
     context["kin_head"] = runtime.heads.pop(page.file.src_uri)
+    # "Foreslå endring" (overrides/partials/kin-edit.html): the record's data file, or the page's Markdown.
+    # Both links follow from the page's path and the config file, which the page cache's key holds.
+    generated = runtime.generated.get(page.file.src_uri)
+    docs = Path(config.docs_dir).relative_to(Path(config.config_file_path).resolve().parent).as_posix()
+    page.edit_url = runtime.renderer().repository.edit_url(pages.source_file(generated, page.file.src_uri, docs))
+    if runtime.serving and generated and generated.record:
+        context["kin_admin_entry"] = render.relative(routes.admin_entry(*generated.record), page.url)
     page_cache.context(context, page, config)
     return context
 

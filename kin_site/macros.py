@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
+from kin import editorial
 from kin_site import runtime, stash
 
 
@@ -39,6 +40,7 @@ MACROS = {
 def define_env(env) -> None:
     for name, template in MACROS.items():
         env.macro(_macro(env, template), name)
+    env.macro(lambda: _render(env, "source_notes.html", editorial=editorial.fields()), "source_notes")
 
 
 def _macro(env, template: str):

@@ -12,9 +12,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
 
-from kin import Dataset, jsonld, labels
+from kin import Dataset, jsonld, labels, talks
 from kin import routes as urls
 from kin import schema as s
+from kin.collections import BY_NAME
 from kin_site import stash
 from kin_site.render import Renderer
 
@@ -31,6 +32,7 @@ class GeneratedPage:
     front_matter: str = FRONT_MATTER
     description: str = ""  # plain text, for search engines and link previews
     jsonld: Callable[[Dataset, str], dict] | None = None  # (data, site_url) -> schema.org JSON-LD
+    record: tuple[str, str] | None = None  # (collection, record id) the page shows: its "Foreslå endring"
 
 
 # Sections of a page: an optional Markdown heading (with its anchor) and the template under it.
@@ -81,7 +83,13 @@ def event_title(event: s.Event) -> str:
 
 def meeting(r: Renderer, meeting_id: str) -> str:
     event = r.site.data.meeting[meeting_id]
-    return _compose(r, event_sections(event), meeting=event)
+    by_item = {id(t.item): t for t in talks.talk_materials(r.site.data, meeting_id)}
+    return _compose(r, event_sections(event), meeting=event, talk_of=lambda item: by_item[id(item)])
+
+
+def talk(r: Renderer, meeting_id: str, page_id: str) -> str:
+    found = [t for t in talks.talk_materials(r.site.data, meeting_id) if t.item.page == page_id]
+    return _compose(r, [(None, "talk.html")], talk=found[0])
 
 
 def statement(r: Renderer, statement_id: str) -> str:
@@ -97,9 +105,19 @@ def course(r: Renderer, course_id: str) -> str:
 
 
 def _page(
-    title: str, render: Callable[[Renderer, str], str], record_id: str, toc: bool = True, **meta: object
+    title: str, render: Callable[[Renderer, str], str], record: tuple[str, str], toc: bool = True, **meta: object
 ) -> GeneratedPage:
-    return GeneratedPage(title, lambda r: render(r, record_id), FRONT_MATTER if toc else FRONT_MATTER_NO_TOC, **meta)
+    front_matter = FRONT_MATTER if toc else FRONT_MATTER_NO_TOC
+    return GeneratedPage(title, lambda r: render(r, record[1]), front_matter, record=record, **meta)
+
+
+def source_file(page: GeneratedPage | None, src_uri: str, docs: str = "docs") -> str:
+    """The file a page is made from, relative to the repository ("Foreslå endring"): the
+    record's data file for a page generated from a record, else the page's Markdown."""
+    if page and page.record:
+        collection, record_id = page.record
+        return BY_NAME[collection].source_of(record_id)
+    return f"{docs}/{src_uri}"
 
 
 def event_description(event: s.Event) -> str:
@@ -118,18 +136,31 @@ def generated_pages(data: Dataset) -> dict[str, GeneratedPage]:
     pages: dict[str, GeneratedPage] = {}
     for m in data.meetings:
         about, ld = event_description(m), partial(jsonld.event, m, event_title(m))
-        pages[f"{urls.meeting(m.id)[:-1]}.md"] = _page(event_title(m), meeting, m.id, description=about, jsonld=ld)
+        pages[f"{urls.meeting(m.id)[:-1]}.md"] = _page(
+            event_title(m), meeting, ("meetings", m.id), description=about, jsonld=ld
+        )
+    for t in talks.talk_pages(data):  # a talk's slides live in its meeting's file
+        title, about = t.item.title, f"{t.item.title}: lysbildene fra innlegget på {t.meeting.title}."
+        pages[f"{urls.talk(t.meeting.id, t.item.page)[:-1]}.md"] = GeneratedPage(
+            title,
+            partial(talk, meeting_id=t.meeting.id, page_id=t.item.page),
+            FRONT_MATTER_NO_TOC,
+            about,
+            record=("meetings", t.meeting.id),
+        )
     for st in data.statements:
-        pages[f"{urls.statement(st.id)[:-1]}.md"] = _page(st.title, statement, st.id, description=" ".join(st.text))
+        pages[f"{urls.statement(st.id)[:-1]}.md"] = _page(
+            st.title, statement, ("statements", st.id), description=" ".join(st.text)
+        )
     for org in data.organisations:
         about = f"{org.name} i nettverket KIN – Kunstig intelligens i norsk helsetjeneste."
         pages[f"{urls.organisation(org.id)[:-1]}.md"] = _page(
-            org.name, organisation, org.id, toc=False, description=about
+            org.name, organisation, ("organisations", org.id), toc=False, description=about
         )
     for c in data.courses:
         title = f"{c.code} {c.title}" if c.code else c.title
         about = " ".join([f"{c.title} ({data.org[c.institution].name}).", *c.description])
         pages[f"{urls.course(c.id)[:-1]}.md"] = _page(
-            title, course, c.id, toc=False, description=about, jsonld=partial(jsonld.course, c)
+            title, course, ("courses", c.id), toc=False, description=about, jsonld=partial(jsonld.course, c)
         )
     return pages

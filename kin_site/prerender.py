@@ -1,6 +1,6 @@
 """Every page of the site as plain Markdown with the data already rendered.
 
-``python -m kin render OUT_DIR`` writes what the build's pages are made of: the
+``python -m kin_site render OUT_DIR`` writes what the build's pages are made of: the
 hand-written pages of ``docs/`` with their macros called, and one page per
 record. Any static-site generator that reads Python-Markdown can build the
 result (the Zensical build and the benchmark's plain-MkDocs baseline do). No
@@ -51,10 +51,11 @@ def _split_front_matter(text: str) -> tuple[str, str]:
     return "", text
 
 
-def _front_matter(title: str | None, meta: str) -> str:
+def _front_matter(title: str | None, meta: str, edit_url: str) -> str:
     lines = [f"title: {json.dumps(title, ensure_ascii=False)}"] if title else []
+    lines += [f"edit_url: {json.dumps(edit_url)}"]  # "Foreslå endring" (overrides/partials/kin-edit.html)
     lines += [line for line in meta.splitlines() if line and not line.startswith("render_macros:")]
-    return "---\n" + "\n".join(lines) + "\n---\n\n" if lines else ""
+    return "---\n" + "\n".join(lines) + "\n---\n\n"
 
 
 def render_pages(data: Dataset, today: date, docs: Path = DOCS, links: str = "source") -> dict[str, str]:
@@ -78,11 +79,13 @@ def render_pages(data: Dataset, today: date, docs: Path = DOCS, links: str = "so
         meta, body = _split_front_matter(path.read_text(encoding="utf-8"))
         renderer.page_url = page_url(src) if links == "page" else src
         markdown = str(env.from_string(body).render())
-        out[src] = _front_matter(titles.get(src), meta) + stash.restore(markdown)
+        edit_url = renderer.repository.edit_url(pages.source_file(None, src))
+        out[src] = _front_matter(titles.get(src), meta, edit_url) + stash.restore(markdown)
     for src, page in pages.generated_pages(data).items():
         renderer.page_url = page_url(src) if links == "page" else src
         meta, _ = _split_front_matter(page.front_matter)
-        out[src] = _front_matter(page.title, meta) + stash.restore(page.render(renderer))
+        edit_url = renderer.repository.edit_url(pages.source_file(page, src))
+        out[src] = _front_matter(page.title, meta, edit_url) + stash.restore(page.render(renderer))
     return out
 
 

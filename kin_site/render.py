@@ -16,10 +16,11 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
-from kin import Dataset, catalogue, labels, opendata
+from kin import Dataset, catalogue, config, labels, opendata, talks
 from kin import routes as urls
 from kin import schema as s
 from kin.collate import sorted_nb
+from kin.collections import BY_NAME
 from kin_site import charts
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -199,11 +200,13 @@ def walk_agenda(items: list[s.AgendaItem]):
 
 
 class Renderer:
-    """Renders templates for one build; ``page_url`` is set per page."""
+    """Renders templates for one build; ``page_url`` is set per page. ``serving``: under
+    ``serve`` (local preview, web editor), records also link to their entry in the web editor."""
 
-    def __init__(self, site: Site) -> None:
+    def __init__(self, site: Site, serving: bool = False) -> None:
         self.site = site
         self.page_url = ""
+        self.repository = config.repository()
         self.env = Environment(
             loader=FileSystemLoader(TEMPLATES),
             autoescape=select_autoescape(default=True, default_for_string=True),
@@ -217,6 +220,8 @@ class Renderer:
             site=site,
             url=self.url,
             urls=urls,
+            edit_url=self.edit_url,
+            serving=serving,
             label=labels.label,
             MISSING=labels.MISSING,
             ROLE_PLURAL=labels.ROLE_PLURAL,
@@ -225,6 +230,9 @@ class Renderer:
             charts=charts,
             opendata=opendata,
             s=s,
+            TALK_KINDS=talks.TALK_KINDS,
+            talks_of=lambda record: talks.talks_of(site.data, record),
+            talk_page_of=lambda src: talks.talk_page_of(site.data, src),
         )
         self.env.filters.update(
             label=labels.label,
@@ -239,6 +247,10 @@ class Renderer:
 
     def url(self, target: str) -> str:
         return relative(target, self.page_url)
+
+    def edit_url(self, collection: str, record_id: str) -> str:
+        """A record's data file in GitHub's web editor ("Foreslå endring")."""
+        return self.repository.edit_url(BY_NAME[collection].source_of(record_id))
 
     def render(self, template: str, **context: object) -> Markup:
         html = self.env.get_template(template).render(**context)

@@ -15,12 +15,12 @@ generated: dict[str, GeneratedPage] = {}  # source path -> page generated from d
 heads: dict[str, dict] = {}  # source path -> head values of a page read but not yet written
 
 
-def load(data: Dataset, today: date) -> None:
+def load(data: Dataset, today: date, serving: bool = False) -> None:
     generated.clear()
     heads.clear()
     stash.clear()
     site = Site(data, today)
-    _state.update(data=data, site=site, renderer=Renderer(site))
+    _state.update(data=data, site=site, renderer=Renderer(site, serving))
 
 
 def release() -> None:

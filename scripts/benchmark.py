@@ -1,8 +1,8 @@
 """Build benchmark: the real site and synthetic data at 10x and 100x, against plain MkDocs.
 
 The site is built with ProperDocs, the engine of the Makefile; the baseline is
-plain MkDocs 1.6 on the same pages pre-rendered to Markdown (``python -m kin
-render``); beside them, the whole Zensical path (``make build-zensical``).
+plain MkDocs 1.6 on the same pages pre-rendered to Markdown (``python -m
+kin_site render``); beside them, the whole Zensical path (``make build-zensical``).
 
 For each scale it reports the median wall and CPU time of a strict build over
 several runs, peak memory, pages, site size and search index size; the time to
@@ -89,7 +89,7 @@ def baseline_config(docs: Path, work: Path) -> Path:
 def prerender(data: Path, work: Path) -> Path:
     """Every page of the real build as plain Markdown (links as MkDocs needs them), plus docs/' static files."""
     docs = work / "baseline-docs"
-    timed([sys.executable, "-m", "kin", "render", str(docs), "--data", str(data), "--links", "page"], ENV)
+    timed([sys.executable, "-m", "kin_site", "render", str(docs), "--data", str(data), "--links", "page"], ENV)
     return docs
 
 

@@ -2,7 +2,7 @@
 
 Zensical runs neither MkDocs hooks nor mkdocs-macros, so it gets what those
 make, from the data layer: every page as Markdown with the data rendered
-(``kin_site.prerender``, as ``python -m kin render``) and every non-page output
+(``kin_site.prerender``, as ``python -m kin_site render``) and every non-page output
 (``kin.export``, as ``python -m kin export``). The config is ``mkdocs.yml`` with
 the same nav, palette, overrides and assets, the ``classic`` variant (Material's
 look), and without the hooks and the macros plugin.

@@ -23,9 +23,8 @@ from pydantic import BaseModel
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from kin import load_dataset  # noqa: E402
+from kin import load_dataset, shapes  # noqa: E402
 from kin.collections import BY_NAME  # noqa: E402
-from kin.dataset import field_ref  # noqa: E402
 
 DATA = ROOT / "data"
 
@@ -48,9 +47,9 @@ MAPPERS = {"people": _person_id, "meetings": _meeting_id}
 def remap(model: BaseModel, k: int) -> BaseModel:
     """Copy ``model`` with every person and meeting reference moved to copy ``k``."""
     updates: dict[str, object] = {}
-    for name, info in type(model).model_fields.items():
+    for name, shape in shapes.fields(type(model)).items():
         value = getattr(model, name)
-        ref, many = field_ref(info)
+        ref, many = shape.ref, shape.many
         if ref is not None and value is not None and ref.collection in MAPPERS:
             move = MAPPERS[ref.collection]
             updates[name] = [move(v, k) for v in value] if many else move(value, k)

@@ -5,8 +5,8 @@ Builds the site (unless --site is given), serves it with scripts/serve_pages.py
 deps` installs it) in Debian's Chromium, one page at a time, with its default
 simulated throttling (mobile: a mid-range phone on slow 4G; desktop preset).
 Before each run it waits until the machine is quiet (1-minute load average
-below --max-load; the README's numbers depend on it) and records the load.
-Prints a Markdown table for the README.
+below --max-load; the numbers in developers/page-speed.md depend on it) and records the load.
+Prints a Markdown table for developers/page-speed.md.
 
     python scripts/lighthouse.py               # make lighthouse: 3 runs each, median
     python scripts/lighthouse.py --runs 1 --only studier/

@@ -29,7 +29,7 @@ def build_site(
     out_dir: Path, data_dir: Path | None = None, today: str | None = None, engine: str = ENGINE
 ) -> subprocess.CompletedProcess:
     """Run a strict build of the real site into ``out_dir`` (ProperDocs unless ``engine`` says otherwise)."""
-    # Material's end-of-life notice (printed only under `mkdocs`) is known: README, "Engine and end of life".
+    # Material's end-of-life notice (printed only under `mkdocs`) is known: developers/engine.md.
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     if data_dir:
         env["KIN_DATA_DIR"] = str(data_dir)
@@ -96,3 +96,35 @@ def site_url(built_site):
     url, server = serve(built_site)
     yield url
     server.shutdown()
+
+
+# --- Tests that need Chromium or LibreOffice --------------------------------------
+# `make test-quick` leaves out the tests marked browser or libreoffice; a test that uses
+# Playwright's or LibreOffice's fixture without its marker stops the run.
+
+NEEDS_MARKER = {
+    "browser": {"playwright", "browser_type", "browser", "context", "new_context", "page"},
+    "libreoffice": {"soffice"},
+}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    unmarked = []
+    for item in items:
+        params = getattr(getattr(item, "callspec", None), "params", {})  # a parameter named page is not Playwright's
+        used = set(getattr(item, "fixturenames", ())) - set(params)
+        unmarked += [
+            f"{item.nodeid}: mark it {m}"
+            for m, names in NEEDS_MARKER.items()
+            if used & names and not item.get_closest_marker(m)
+        ]
+    if unmarked:
+        raise pytest.UsageError("tests without their marker:\n" + "\n".join(unmarked))
+
+
+@pytest.fixture
+def soffice() -> str:
+    """LibreOffice's command (for tests marked libreoffice)."""
+    found = shutil.which("soffice") or shutil.which("libreoffice")
+    assert found, "LibreOffice is missing: run `make deps` (Debian package libreoffice-calc-nogui)"
+    return found

@@ -1,5 +1,6 @@
 """Readable text of a built page's article, one line per block: for comparing
-what a reader sees across builds without depending on markup details."""
+what a reader sees across builds without depending on markup details. The
+"Foreslå endring" links (class ``kin-edit``) are page tools, not content: left out."""
 
 from __future__ import annotations
 
@@ -14,11 +15,14 @@ class _Text(HTMLParser):
     def __init__(self) -> None:
         super().__init__()
         self.depth = 0  # > 0 inside the article
+        self.tool = False  # inside a "Foreslå endring" paragraph
         self.parts: list[str] = []
 
     def handle_starttag(self, tag, attrs):
         if tag == "article":
             self.depth += 1
+        if tag == "p" and "kin-edit" in (dict(attrs).get("class") or "").split():
+            self.tool = True
         if self.depth and tag in BLOCKS:
             self.parts.append("\n")
 
@@ -27,9 +31,11 @@ class _Text(HTMLParser):
             self.parts.append("\n")
         if tag == "article":
             self.depth -= 1
+        if tag == "p":
+            self.tool = False
 
     def handle_data(self, data):
-        if self.depth:
+        if self.depth and not self.tool:
             self.parts.append(data)
 
 

@@ -18,8 +18,8 @@ def assets(html: str, pattern: str) -> list[str]:
 
 def test_catalogue_assets_load_on_the_catalogue_only(built_site: Path):
     pages = {p.relative_to(built_site).as_posix(): p.read_text(encoding="utf-8") for p in built_site.rglob("*.html")}
-    # The web editor (/admin/) is its own application: its two scripts, from our origin, and nothing else.
-    assert assets(pages.pop("admin/index.html"), r'<script src="([^"]+)"') == ["decap-cms.js", "nb.js"]
+    # The web editor (/admin/) is its own application: its three scripts, from our origin, and nothing else.
+    assert assets(pages.pop("admin/index.html"), r'<script src="([^"]+)"') == ["start.js", "decap-cms.js", "nb.js"]
     scripts = {name: assets(html, r'<script src="([^"]+)"') for name, html in pages.items()}
     styles = {name: assets(html, r'<link rel="stylesheet" href="([^"]+)"') for name, html in pages.items()}
     assert "catalogue.js" in scripts[CATALOGUE] and "catalogue.css" in styles[CATALOGUE]

@@ -73,6 +73,79 @@ def test_latin1_file_points_at_the_first_bad_byte(data_copy):
     )
 
 
+# --- Invisible format characters ---------------------------------------------------
+
+HIDDEN = "usynlig formateringstegn {} er ikke lov: det kan snu eller skjule teksten"
+
+
+@pytest.mark.parametrize(
+    ("char", "name"),
+    [
+        ("\u202e", "U+202E (RIGHT-TO-LEFT OVERRIDE)"),
+        ("\u2067", "U+2067 (RIGHT-TO-LEFT ISOLATE)"),
+        ("\u200b", "U+200B (ZERO WIDTH SPACE)"),
+        ("\u200d", "U+200D (ZERO WIDTH JOINER)"),
+    ],
+)
+def test_invisible_format_character_is_located_on_the_character(data_copy, char, name):
+    line = edit(data_copy, MEETING, "platform: Teams", f"platform: Te{char}ams")
+    errors = errors_for(data_copy)
+    assert f"data/{MEETING}:{line}:15: online.platform: {HIDDEN.format(name)}" in "\n".join(errors)
+
+
+def test_invisible_character_written_as_an_escape(data_copy):
+    line = edit(data_copy, MEETING, "platform: Teams", 'platform: "Te\\u2066ams"')
+    errors = "\n".join(errors_for(data_copy))
+    assert f"data/{MEETING}:{line}:13: online.platform: {HIDDEN.format('U+2066 (LEFT-TO-RIGHT ISOLATE)')}" in errors
+
+
+def test_invisible_character_in_a_field_name(data_copy):
+    line = edit(data_copy, MEETING, "platform: Teams", "\u200bplatform: Teams")
+    errors = "\n".join(errors_for(data_copy))
+    assert f"data/{MEETING}:{line}:3: online.\u200bplatform: {HIDDEN.format('U+200B (ZERO WIDTH SPACE)')}" in errors
+
+
+def test_joiners_where_a_script_needs_them_are_fine(data_copy):
+    # Persian plural with a zero width non-joiner; an emoji sequence (woman + ZWJ + laptop).
+    text = "\u06a9\u062a\u0627\u0628\u200c\u0647\u0627 \U0001f469\u200d\U0001f4bb"
+    edit(data_copy, MEETING, "platform: Teams", f"platform: {text}")
+    assert load_dataset(data_copy).meeting["2022-02-08"].online.platform == text
+
+
+# --- Clock times that do not exist in Oslo -----------------------------------------
+
+SPRING_FORWARD = "2027-03-28"  # last Sunday of March 2027: 02:00 jumps to 03:00
+
+
+def add_event(data: Path, day: str, body: str) -> str:
+    rel = f"meetings/{day}.yml"
+    (data / rel).write_text(f"id: {day}\nkind: seminar\ntitle: Test\ndate: {day}\nformat: digital\n{body}")
+    return rel
+
+
+def test_start_inside_the_spring_gap(data_copy):
+    rel = add_event(data_copy, SPRING_FORWARD, 'start: "02:30"\nend: "04:00"\n')
+    assert (
+        f"data/{rel}:6:1: start: klokkeslettet 02:30 finnes ikke i Oslo {SPRING_FORWARD}: da stilles klokka "
+        "fram fra 02:00 til 03:00 (sommertid); velg et klokkeslett før 02:00 eller fra 03:00" in errors_for(data_copy)
+    )
+
+
+def test_agenda_time_inside_the_spring_gap(data_copy):
+    body = 'start: "01:00"\nend: "04:00"\nagenda:\n  - time: "02:00"\n    kind: talk\n    title: Innlegg\n'
+    rel = add_event(data_copy, SPRING_FORWARD, body)
+    errors = errors_for(data_copy)
+    assert [e for e in errors if e.startswith(f"data/{rel}:")] == [
+        f"data/{rel}:9:5: agenda[0].time: klokkeslettet 02:00 finnes ikke i Oslo {SPRING_FORWARD}: da stilles "
+        "klokka fram fra 02:00 til 03:00 (sommertid); velg et klokkeslett før 02:00 eller fra 03:00"
+    ]
+
+
+def test_clock_times_next_to_the_gap_are_fine(data_copy):
+    add_event(data_copy, SPRING_FORWARD, 'start: "01:59"\nend: "03:00"\n')
+    assert load_dataset(data_copy).meeting[SPRING_FORWARD].start == "01:59"
+
+
 # --- Files that are not files ------------------------------------------------------
 
 

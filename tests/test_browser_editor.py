@@ -1,4 +1,5 @@
-"""The web editor (Decap CMS at /admin/) in a real browser, in local mode, on a copy of the data.
+"""The web editor (Decap CMS at /admin/) in a real browser, served as `make edit` serves it
+(the back end on the site's own origin), on a copy of the data.
 
 A secretariat member adds a physical meeting with a timed agenda item and a
 speaker picked from the people list, and edits a person. Then the files on
@@ -15,21 +16,20 @@ import difflib
 import json
 import subprocess
 import sys
-import threading
 import time
 from collections.abc import Callable
 from datetime import datetime
 from urllib.parse import urlparse
 from zoneinfo import ZoneInfo
 
+import edit_serve
 import feedparser
 import pytest
-from conftest import build_site, serve
+from conftest import build_site
 from guide_shots import save
 from icalendar import Calendar
 from playwright.sync_api import Page, expect
 
-from kin import editserver
 from kin.collections import BY_NAME
 
 pytestmark = pytest.mark.browser
@@ -47,18 +47,11 @@ def wait_until(check: Callable[[], bool], what: str, timeout: float = WAIT / 100
 
 
 @pytest.fixture
-def editor(tmp_path, data_copy, monkeypatch):
-    """The site built from a copy of the data, served, with the editor's local back end on that copy."""
-    backend = editserver.make_server(data_copy, 0)
-    threading.Thread(target=backend.serve_forever, daemon=True).start()
-    monkeypatch.setenv("KIN_EDIT_PORT", str(backend.server_address[1]))
-    out = tmp_path / "site"
-    result = build_site(out, data_copy)
-    assert result.returncode == 0, result.stderr
-    url, server = serve(out)
-    yield url, data_copy
-    server.shutdown()
-    backend.shutdown()
+def editor(tmp_path, data_copy):
+    """The site served from a copy of the data as `make edit` serves it, the back end saving into that copy."""
+    server = edit_serve.start(data_copy, tmp_path / "serve.log")
+    yield server.url, data_copy
+    server.stop()
 
 
 @pytest.fixture

@@ -26,6 +26,7 @@ PAGE_TYPES = {
     "about": "om/",
     "accessibility": "om/tilgjengelighet/",
     "privacy": "om/personvern/",
+    "sources": "om/kilder/",
     "catalogue": "studier/",
     "course": "studier/elmed219/",
     "regions": "studier/regioner/",
@@ -162,6 +163,6 @@ def test_xss_canary(tmp_path, data_copy, browser):
     finally:
         server.shutdown()
 
-    edit(data_copy, "network.yml", "website: https://ehealthresearch.no/kin/", "website: javascript:alert(1)")
+    edit(data_copy, "network.yml", "minutes_location: Teams", "minutes_location: Teams\nwebsite: javascript:alert(1)")
     rejected = build_site(tmp_path / "rejected", data_copy)
     assert rejected.returncode != 0 and "website: bare https://- og mailto:-lenker" in rejected.stdout + rejected.stderr

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import re
-import typing
 
+import pytest
 import yaml
-from conftest import DATA
+from conftest import DATA, ROOT
 
-from kin import cms
+from kin import cms, config, shapes
 from kin import collections as registry
 from kin import schema as s
 from kin.fieldlabels import BY_MODEL, FIELDS, field_label
@@ -19,15 +19,8 @@ def _models(model: type[s.Model], seen: set[type]) -> None:
     if model in seen:
         return
     seen.add(model)
-    for info in model.model_fields.values():
-        for arg in _types(info.annotation):
-            if isinstance(arg, type) and issubclass(arg, s.Model):
-                _models(arg, seen)
-
-
-def _types(annotation) -> list:
-    args = typing.get_args(annotation)
-    return [annotation, *(t for a in args for t in _types(a))]
+    for sub in shapes.submodels(model):
+        _models(sub, seen)
 
 
 def test_every_field_has_a_norwegian_label():
@@ -108,3 +101,53 @@ def test_every_record_file_keeps_its_schema_line_when_the_editor_writes_it():
         assert ["# " + f["comment"] for f in commented] == [schema_line(collection)]
         first_required = next((f for f in fields if f["required"]), fields[0])
         assert commented[0] is first_required
+
+
+# --- Sign-in on the published site: one setting in mkdocs.yml (developers/sign-in.md) ---------------
+
+
+def _site(tmp_path, extra: str = ""):
+    """A copy of mkdocs.yml with the settings under ``extra:`` in ``extra`` added to its own ``extra:``."""
+    site = tmp_path / "mkdocs.yml"
+    text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    added = extra.removeprefix("\nextra:\n")
+    assert text.count("\nextra:\n") == 1 and (not extra or added != extra)
+    site.write_text(text.replace("\nextra:\n", "\nextra:\n" + added, 1), encoding="utf-8")
+    return site
+
+
+def test_the_oauth_helper_address_goes_into_the_generated_configuration(tmp_path):
+    site = _site(tmp_path, "\nextra:\n  editor:\n    auth_url: https://sveltia-cms-auth.kin.workers.dev\n")
+    backend = yaml.safe_load(cms.render(site=site))["backend"]
+    assert backend["base_url"] == "https://sveltia-cms-auth.kin.workers.dev"
+    assert "auth_endpoint" not in backend  # Decap's default, "auth", is the helper's path
+    assert backend["name"] == "github" and backend["repo"] == config.repository().name
+
+
+def test_a_helper_with_its_own_path_gets_an_auth_endpoint(tmp_path):
+    site = _site(tmp_path, "\nextra:\n  editor:\n    auth_url: https://auth.example.org/decap/auth/\n")
+    backend = cms.config(site=site)["backend"]
+    assert (backend["base_url"], backend["auth_endpoint"]) == ("https://auth.example.org", "decap/auth")
+
+
+def test_without_the_setting_the_configuration_names_no_helper(tmp_path):
+    for extra in ("", "\nextra:\n  editor: {}\n"):
+        backend = yaml.safe_load(cms.render(site=_site(tmp_path, extra)))["backend"]
+        assert "base_url" not in backend and "auth_endpoint" not in backend, extra
+    committed = yaml.safe_load((ROOT / cms.CONFIG).read_text(encoding="utf-8"))["backend"]
+    assert "base_url" not in committed  # nobody has set one up yet
+
+
+@pytest.mark.parametrize(
+    "url", ["http://auth.example.org", "https://auth.example.org/?site=kin", "javascript:alert(1)", "auth.example.org"]
+)
+def test_an_unsafe_or_malformed_helper_address_is_refused(tmp_path, url):
+    site = _site(tmp_path, f"\nextra:\n  editor:\n    auth_url: '{url}'\n")
+    with pytest.raises(ValueError, match=r"mkdocs\.yml: extra\.editor\.auth_url must be an https:// address"):
+        cms.config(site=site)
+
+
+def test_the_published_configuration_names_no_local_back_end():
+    """The editor uses a local back end only where the site serves one (make edit: docs/admin/start.js)."""
+    assert "local_backend" not in cms.config()
+    assert "local_backend" not in (DATA.parent / cms.CONFIG).read_text(encoding="utf-8")

@@ -63,7 +63,7 @@ BAD = {
     "no such date": (MEETING, "date: 2022-02-08", "date: 2022-02-30", "date"),
     "time": (MEETING, 'end: "15:30"', 'end: "25:30"', "end"),
     "javascript link": (MEETING, "url: https://www.menti.com", "url: javascript:alert(1)", "polls[1].url"),
-    "http link": ("network.yml", "website: https://", "website: http://", "website"),
+    "http link": ("network.yml", "minutes_location: Teams", "minutes_location: Teams\nwebsite: http://x/", "website"),
     "email": ("network.yml", "email: Vibeke.Binz.Vallevik@dnv.com", "email: Vibeke", "contacts[0].email"),
     "enum": (PERSON, "role: member", "role: boss", "role"),
     "statement status": (STATEMENT, "\nstatus: proposal", "\nstatus: maybe", "status"),

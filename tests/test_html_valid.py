@@ -1,7 +1,7 @@
 """The Nu HTML Checker (vnu.jar, the W3C validator) over the whole built site.
 
-Material 9.8's own markup has two known errors on every page (reported in the
-README for upstream); anything else is ours and fails the test.
+Material 9.8's own markup has two known errors on every page (listed in
+developers/html-validity.md for upstream); anything else is ours and fails the test.
 """
 
 from __future__ import annotations

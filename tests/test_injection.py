@@ -3,8 +3,8 @@
 The data files are read, each is matched to the model it validates against,
 and every text, URL and e-mail field of every record (also optional ones the
 real data leaves out, and optional sub-records, which are made up) gets a
-hostile payload. Which fields take text is asked of the schema itself, so a
-new field is covered without touching this test. Then the site is built and:
+hostile payload. Which fields take text is asked of the schema itself
+(``kin.shapes``), so a new field is covered without touching this test. Then the site is built and:
 
 * in Chromium, no payload executes on any page, none turns into markup, and
   the CSP reports no violation (search included);
@@ -31,9 +31,8 @@ from conftest import DATA, build_site, serve
 from icalendar import Calendar
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
-from kin import DataValidationError, export, load_dataset
+from kin import DataValidationError, export, load_dataset, shapes
 from kin import schema as s
-from kin.dataset import _submodel, field_ref
 from kin.loader import load_yaml
 
 pytestmark = pytest.mark.browser
@@ -53,7 +52,7 @@ TEXT_PAYLOADS = [
     "-2+3 {m}",
     "@SUM(1,2) {m}",
     "\t=1+1 {m}",
-    "\u202e{m} fdp.exe \u202c",
+    "{m} \u05e9\u05dc\u05d5\u05dd fdp.exe (ltr) \u0645\u0631\u062d\u0628\u0627",  # right-to-left text itself is fine
     "linje 1\nlinje 2 <kin-x data-kin-x=1> ]]> --> {m}",
 ]
 URL_PAYLOAD = "https://evil.example/{m}?a=\"><kin-x/data-kin-x=1>&b='onmouseover='window.__kin_xss=1"
@@ -77,18 +76,24 @@ def _accepts(adapter: TypeAdapter, value: object) -> bool:
 
 
 SHAPES = (lambda v: v, lambda v: [v], lambda v: [[v]])  # text, list of text, table of text
+HOSTILE_KINDS = ("text", "url", "email")  # kinds of field (kin.shapes) that get a payload (Poisoner.payload)
+# A valid value for a required field that gets no payload, by its kind (enums take their first value).
+SAMPLES = {"date": "2022-02-08", "clock": "12:00", "id": "2022-02-08", "number": 2022, "bool": True}
 
 
 def field_kind(model: type[BaseModel], name: str) -> tuple[str, int] | None:
     """What a field takes, asked of the schema: (text, url or email; nesting depth), or None."""
-    if field_ref(model.model_fields[name])[0] is not None:
+    shape = shapes.fields(model)[name]
+    if shape.ref is not None:
         return None  # an id of another record: must stay valid
-    adapter = _adapter(model, name)
-    for kind, sample in (("text", "<x> y"), ("url", "https://example.org/x"), ("email", "a@example.org")):
-        for depth, shape in enumerate(SHAPES):
-            if _accepts(adapter, shape(sample)):
-                return kind, depth
-    return None
+    kind = "text" if str in shape.inputs else shape.kind  # a record that may be written as text (a bullet point)
+    return (kind, shape.depth) if kind in HOSTILE_KINDS else None
+
+
+def _submodel(model: type[BaseModel], name: str) -> tuple[type[BaseModel] | None, bool]:
+    """The record nested in a field that gets no payload of its own, and whether it is a list of them."""
+    shape = shapes.fields(model)[name]
+    return (shape.model, shape.many) if field_kind(model, name) is None else (None, False)
 
 
 class Poisoner:
@@ -128,7 +133,7 @@ class Poisoner:
                 raw[name] = self.poisoned(present, kind) if present else SHAPES[depth](self.payload(kind))
                 self.filled.add((model.__name__, name))
                 continue
-            sub, many = _submodel(model.model_fields[name].annotation)
+            sub, many = _submodel(model, name)
             if sub is None:
                 continue
             present = raw.get(name)
@@ -154,19 +159,11 @@ class Poisoner:
         return raw if _accepts(TypeAdapter(model), raw) else None
 
     def sample(self, model: type[BaseModel], name: str) -> object:
-        ref, many = field_ref(model.model_fields[name])
-        if ref is not None:
-            target = self.ids.get(ref.collection, [])
-            return None if not target else ([target[0]] if many else target[0])
-        adapter = _adapter(model, name)
-        for candidate in ("2022-02-08", "12:00", 2022, 1, True, "x"):
-            if _accepts(adapter, candidate):
-                return candidate
-        enum = typing.get_args(model.model_fields[name].annotation) or (model.model_fields[name].annotation,)
-        for member in enum:
-            if isinstance(member, type) and issubclass(member, str) and list(member):
-                return next(iter(member)).value
-        return None
+        shape = shapes.fields(model)[name]
+        if shape.ref is not None:
+            target = self.ids.get(shape.ref.collection, [])
+            return None if not target else ([target[0]] if shape.many else target[0])
+        return shape.values[0] if shape.values else SAMPLES.get(shape.kind)
 
 
 def _file_models() -> list[type[BaseModel]]:
@@ -175,7 +172,7 @@ def _file_models() -> list[type[BaseModel]]:
         cls = todo.pop()
         found.append(cls)
         todo.extend(cls.__subclasses__())
-    return [m for m in found if m is not s.Model and m.__module__ == s.__name__]
+    return [m for m in found if m is not s.Model and m.__module__.startswith(f"{s.__name__}.")]  # kin.schema.*
 
 
 def model_of(raw: object) -> type[BaseModel]:
@@ -194,7 +191,7 @@ def _cover(model: type[BaseModel], raw: object, covered: set[tuple[str, str]]) -
             continue
         if field_kind(model, name) is not None and "KINX" in json.dumps(raw[name]).upper():
             covered.add((model.__name__, name))
-        sub, many = _submodel(model.model_fields[name].annotation)
+        sub, many = _submodel(model, name)
         if sub is not None:
             for item in raw[name] if many and isinstance(raw[name], list) else [raw[name]]:
                 _cover(sub, item, covered)
@@ -207,26 +204,25 @@ def _reachable(roots: set[type[BaseModel]]) -> set[type[BaseModel]]:
         if model in seen:
             continue
         seen.add(model)
-        for info in model.model_fields.values():
-            sub, _ = _submodel(info.annotation)
+        for name in model.model_fields:
+            sub, _ = _submodel(model, name)
             if sub is not None:
                 todo.append(sub)
     return seen
 
 
-@pytest.fixture(scope="module")
-def hostile(tmp_path_factory) -> tuple[Path, Poisoner]:
-    """A copy of the real data with a payload in every text field, and the site built from it."""
+def hostile_data(root: Path, poison_class: type[Poisoner] = Poisoner) -> tuple[Path, Poisoner]:
+    """A copy of the real data under ``root`` with a payload in every text field; still valid.
+    Also used by tests/test_hostile_edges.py."""
     real = load_dataset(DATA)
     ids = {  # a Ref's collection is named like the Dataset's list of those records
         name: [record.id for record in records]
         for name, records in vars(real).items()
         if isinstance(records, list) and records and hasattr(records[0], "id")
     }
-    root = tmp_path_factory.mktemp("hostile")
     data = root / "data"
     shutil.copytree(DATA, data)  # files that are not records (README) come along as they are
-    poison = Poisoner(ids)
+    poison = poison_class(ids)
     files: dict[Path, tuple[type[BaseModel], dict]] = {}
     for path in sorted(DATA.rglob("*.y*ml")):
         raw, _, errors = load_yaml(path)
@@ -259,6 +255,14 @@ def hostile(tmp_path_factory) -> tuple[Path, Poisoner]:
         if field_kind(m, name) is not None
     }
     assert text_fields - covered == UNREACHABLE, f"text fields the test could not reach: {text_fields - covered}"
+    return data, poison
+
+
+@pytest.fixture(scope="module")
+def hostile(tmp_path_factory) -> tuple[Path, Poisoner]:
+    """A copy of the real data with a payload in every text field, and the site built from it."""
+    root = tmp_path_factory.mktemp("hostile")
+    data, poison = hostile_data(root)
     out = root / "site"
     result = build_site(out, data)
     assert result.returncode == 0, result.stderr

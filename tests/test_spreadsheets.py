@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import csv
 import io
-import shutil
 import subprocess
 
 import openpyxl
@@ -100,18 +99,13 @@ def test_xlsx_text_is_never_a_formula(rows):
         assert line[title].data_type == "s" and line[title].value.replace("_x000D_", "\r") == payload
 
 
-def libreoffice() -> str:
-    found = shutil.which("soffice") or shutil.which("libreoffice")
-    assert found, "LibreOffice is missing: run `make deps` (Debian package libreoffice-calc-nogui)"
-    return found
-
-
-def test_csv_in_libreoffice_with_norwegian_locale(built_site, rows, tmp_path):
+@pytest.mark.libreoffice
+def test_csv_in_libreoffice_with_norwegian_locale(built_site, rows, tmp_path, soffice):
     """The real CSV, and one with formula-like text, converted by LibreOffice headless as nb-NO."""
     (tmp_path / "real.csv").write_bytes((built_site / "studier/studietilbud.csv").read_bytes())
     (tmp_path / "hostile.csv").write_bytes(catalogue_csv(hostile_rows(rows)))
     cmd = [
-        libreoffice(), "--headless", f"-env:UserInstallation=file://{tmp_path / 'profile'}",
+        soffice, "--headless", f"-env:UserInstallation=file://{tmp_path / 'profile'}",
         f"--infilter={NB_NO_FILTER}", "--convert-to", "xlsx", "--outdir", str(tmp_path / "out"),
         str(tmp_path / "real.csv"), str(tmp_path / "hostile.csv"),
     ]  # fmt: skip

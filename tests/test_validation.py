@@ -117,7 +117,7 @@ def test_javascript_url_rejected(data_copy):
 
 
 def test_http_url_rejected(data_copy):
-    edit(data_copy, "network.yml", "website: https://", "website: http://")
+    edit(data_copy, "network.yml", "minutes_location: Teams", "minutes_location: Teams\nwebsite: http://example.no/")
     assert any("network.yml" in e and "website: bare https://" in e for e in errors_for(data_copy))
 
 

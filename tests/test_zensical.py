@@ -33,6 +33,7 @@ SAMPLE = [
     "om/apne-data/index.html",
 ]
 FOOTER_FILES = {"kin.ics": "calendar", "moter.xml": "feed", "uttalelser.xml": "feed"}
+SITE_PATH = urlsplit(build_zensical.config.site_url()).path  # read once: it parses mkdocs.yml
 
 
 @pytest.fixture(scope="module")
@@ -91,7 +92,7 @@ def local_links(site: Path, page: Path) -> list[tuple[str, Path]]:
         if parts.scheme or parts.netloc or not parts.path:
             continue
         path = unquote(parts.path)
-        base = urlsplit(build_zensical.config.site_url()).path  # absolute links (404 page) start here
+        base = SITE_PATH  # absolute links (404 page) start here
         target = site / path.removeprefix(base) if path.startswith("/") else page.parent / path
         out.append((ref, target / "index.html" if target.is_dir() else target))
     return out

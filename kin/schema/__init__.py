@@ -18,6 +18,7 @@ an English description.
 
 from kin.schema.base import (
     EDITORIAL,
+    EDITORIAL_TEXT,
     Clock,
     Email,
     Id,
@@ -96,6 +97,7 @@ from kin.schema.resources import (
     Trend,
     Work,
 )
+from kin.schema.sources import Correction, CorrectionKind, CorrectionsFile
 from kin.schema.statements import (
     HistoryEntry,
     Origin,
@@ -106,6 +108,7 @@ from kin.schema.statements import (
 
 __all__ = [
     "EDITORIAL",
+    "EDITORIAL_TEXT",
     "KIND_REQUIRED",
     "KIND_SECTIONS",
     "MOVED_FIELDS",
@@ -117,6 +120,9 @@ __all__ = [
     "CallForInput",
     "Clock",
     "Contact",
+    "Correction",
+    "CorrectionKind",
+    "CorrectionsFile",
     "Course",
     "CourseCount",
     "CourseFormat",

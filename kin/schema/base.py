@@ -71,6 +71,8 @@ MeetingRef = Annotated[Id, Ref("meetings")]
 
 # Said of every field whose value KIN chose rather than copied (region, kinds, level, format).
 EDITORIAL = "KINs egen klassifisering, ikke tekst fra kildene"
+# Said of every free-text field whose words may be KIN's own (notes, expanded names, labels).
+EDITORIAL_TEXT = "Kan være KINs egen tekst, ikke tekst fra kildene; kildens ord står i anførselstegn"
 
 # Enums are matched by value; strict mode would demand enum instances.
 Lax = Annotated[T, Field(strict=False)]

@@ -45,7 +45,7 @@ BulletItem = Annotated[Bullet, BeforeValidator(_bullet, json_schema_input_type=s
 
 
 class Fact(Model):
-    label: Text = Field(description="Etikett for faktumet, valgt av KIN, for eksempel «Etablert»")
+    label: Text = Field(description="Etikett for faktumet, for eksempel «Etablert». KINs egen tekst, ikke fra kildene")
     value: Text = Field(description="Faktumet slik kilden oppgir det")
     people: list[PersonRef] = Field(
         default_factory=list, description="Personer som nevnes i faktumet; vises som lenker"
@@ -82,7 +82,9 @@ class Table(Model):
 
 
 class Section(Model):
-    title: Text = Field(description="Overskrift; bruk lysbildets egen tittel der kilden har en")
+    title: Text = Field(
+        description="Overskrift; bruk lysbildets egen tittel der kilden har en. Ellers er overskriften KINs egen tekst"
+    )
     language: Lax[Language] | None = Field(None, description="Tekstens språk, når det ikke er norsk")
     text: list[Text] = Field(default_factory=list, description="Tekstavsnitt, slik de står i kilden")
     points: list[BulletItem] = Field(default_factory=list, description="Kulepunkter, slik de står i kilden")

@@ -6,7 +6,7 @@ from enum import StrEnum
 
 from pydantic import Field
 
-from kin.schema.base import EDITORIAL, Id, Lax, MeetingRef, Model, OrgRef, PersonRef, Text, Url
+from kin.schema.base import EDITORIAL, EDITORIAL_TEXT, Id, Lax, MeetingRef, Model, OrgRef, PersonRef, Text, Url
 from kin.schema.blocks import Language, Link, Section
 
 # --- Courses and programmes --------------------------------------------------
@@ -77,7 +77,7 @@ class Course(Model):
     kind: Lax[CourseKind] = Field(
         description=(
             "Emne/kurs, studieprogram, studieretning eller tilbud; "
-            "vist som type og brukt av filteret på siden Studietilbud"
+            f"vist som type og brukt av filteret på siden Studietilbud. {EDITORIAL}"
         )
     )
     code: Text | None = Field(None, description="Emnekode (for eksempel ELMED219), vist foran tittelen")
@@ -96,7 +96,7 @@ class Course(Model):
     department: Text | None = Field(None, description="Institutt eller enhet")
     part_of: Text | None = Field(None, description="Studieprogrammet en studieretning hører til")
     level: Lax[Level] | None = Field(None, description=f"Studienivå. {EDITORIAL}; se level_note.")
-    level_note: Text | None = Field(None, description="Merknad om nivået, vist i parentes")
+    level_note: Text | None = Field(None, description=f"Merknad om nivået, vist i parentes. {EDITORIAL_TEXT}.")
     ects: float | None = Field(
         None, gt=0, le=400, description="Studiepoeng (et tall), vist og sorterbart på siden Studietilbud"
     )
@@ -107,14 +107,14 @@ class Course(Model):
     format: Lax[CourseFormat] | None = Field(
         None, description=f"Campus, nett eller hybrid. {EDITORIAL}; se format_note."
     )
-    format_note: Text | None = Field(None, description="Merknad om undervisningsformen")
+    format_note: Text | None = Field(None, description=f"Merknad om undervisningsformen. {EDITORIAL_TEXT}.")
     place: Text | None = Field(None, description="Hvor undervisningen foregår")
     term: Text | None = Field(None, description="Når det går (for eksempel «Høst 2021»), vist som «Tid»")
     duration: Text | None = Field(None, description="Hvor lenge det varer")
     application_deadline: Text | None = Field(None, description="Søknadsfrist, som tekst")
     target_group: Text | None = Field(None, description="Hvem tilbudet er for, vist som «Målgruppe»")
     status: Lax[CourseStatus] = Field(
-        description="Tilbys, planlagt eller foreslått; vist og brukt av filteret på siden Studietilbud"
+        description=f"Tilbys, planlagt eller foreslått; vist og brukt av filteret på siden Studietilbud. {EDITORIAL}"
     )
     description: list[Text] = Field(
         default_factory=list,
@@ -135,14 +135,25 @@ class Course(Model):
     schedule_title: Text | None = Field(
         None, description="Overskrift over timeplanen; uten dette feltet står det «Timeplan»"
     )
+    schedule_language: Lax[Language] | None = Field(None, description="Timeplanens språk, når det ikke er norsk")
+    schedule_note: Text | None = Field(
+        None, description="Merknad til timeplanen, vist i parentes etter kolonneoverskriften «Aktivitet»"
+    )
     schedule: list[ScheduleEntry] = Field(default_factory=list, description="Timeplan, vist som tabell")
     study_plan: list[PlanSemester] = Field(default_factory=list, description="Studieplan per semester, vist som tabell")
+    study_plan_ects: float | None = Field(
+        None, gt=0, le=60, description="Studiepoeng per emne, når studieplanen oppgir det samme for alle emnene"
+    )
     contacts: list[PersonRef] = Field(default_factory=list, description="Kontaktpersoner, vist som «Kontakt»")
     lecturers: list[PersonRef] = Field(default_factory=list, description="Forelesere")
     presented_at: MeetingRef | None = Field(
         None, description="Møtet der tilbudet ble presentert; oppgi møtets id, det vil si datoen"
     )
-    notes: list[Text] = Field(default_factory=list, description="Merknader, én per punkt i listen")
+    presented_by: list[PersonRef] = Field(
+        default_factory=list,
+        description="Hvem som presenterte tilbudet på møtet; knytter tilbudet til innlegget deres i møtets agenda",
+    )
+    notes: list[Text] = Field(default_factory=list, description=f"Merknader, én per punkt i listen. {EDITORIAL_TEXT}.")
     sections: list[Section] = Field(
         default_factory=list,
         description="Detaljer om undervisningen, for eksempel verktøy, oppgaver, tilbakemeldinger og kategorier",
@@ -163,4 +174,8 @@ class CourseCount(Model):
     note: Text | None = Field(None, description="Merknad om tallene")
     presented_at: MeetingRef | None = Field(
         None, description="Møtet der tallene ble presentert; oppgi møtets id, det vil si datoen"
+    )
+    presented_by: list[PersonRef] = Field(
+        default_factory=list,
+        description="Hvem som presenterte tallene på møtet; knytter dem til innlegget deres i møtets agenda",
     )

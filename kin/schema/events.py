@@ -5,10 +5,10 @@ from __future__ import annotations
 from datetime import date
 from enum import StrEnum
 
-from pydantic import Field, model_validator
+from pydantic import Field, ValidationInfo, field_validator, model_validator
 
 from kin.schema.base import Clock, Email, Id, IsoDate, Lax, MeetingRef, Model, OrgRef, PersonRef, Text, Url
-from kin.schema.blocks import Section
+from kin.schema.blocks import BulletItem, Section
 from kin.schema.people import Region
 
 # --- Events (network meetings, seminars, relay stages ...) -----------------------
@@ -83,6 +83,47 @@ class AgendaItem(Model):
         default_factory=list, description="Paneldeltakere, hver en person med valgfri rolletekst"
     )
     items: list[AgendaItem] = Field(default_factory=list, description="Underpunkter, for eksempel innleggene i en bolk")
+    # Talk material (kin.talks): short key points under the agenda item; slides
+    # transcribed in order give the talk a page of its own, /moter/<event>/<page>/.
+    points: list[BulletItem] = Field(
+        default_factory=list,
+        description=(
+            "Hovedpunkter fra innlegget, ord for ord fra lysbildene, vist under punktet i agendaen; "
+            "bare det som ikke står på en annen side"
+        ),
+    )
+    page: Id | None = Field(
+        None,
+        description=(
+            "Id for innleggets egen side (små bokstaver a–z, sifre og bindestrek); siden blir "
+            "/moter/<møtets id>/<page>/. Må være med når innlegget har lysbilder (slides)"
+        ),
+    )
+    slides: list[Section] = Field(
+        default_factory=list,
+        description=(
+            "Innleggets lysbilder, i rekkefølge og ord for ord, ett avsnitt per lysbilde. Et lysbilde som står i "
+            "sin helhet på en annen side (et studietilbud, en organisasjon …), tas ikke med. Gir innlegget en egen side"
+        ),
+    )
+    material_note: Text | None = Field(
+        None,
+        description="Hva kilden har av lysbilder fra innlegget, når nettstedet ikke gjengir dem, vist under punktet",
+    )
+
+    @field_validator("slides")
+    @classmethod
+    def _slides_need_a_page(cls, slides: list[Section], info: ValidationInfo) -> list[Section]:
+        # Located at ``slides`` (``page`` comes first, so it is in ``info.data`` when valid).
+        if slides and not info.data.get("page"):
+            raise ValueError("et innlegg med lysbilder (slides) trenger en id for sin egen side (page)")
+        return slides
+
+    @model_validator(mode="after")
+    def _page_with_slides(self) -> AgendaItem:
+        if self.page and not self.slides:
+            raise ValueError("en egen side (page) trenger lysbilder (slides); uten dem vises alt under agendapunktet")
+        return self
 
 
 class MinutesStatus(StrEnum):
@@ -210,6 +251,14 @@ class Event(Model):
         description="Det lysbildene sier utover programmet, for eksempel velkomst og lenker til slutt",
     )
 
+    @model_validator(mode="after")
+    def _unique_pages(self) -> Event:
+        pages = [item.page for item in _walk(self.agenda) if item.page]
+        repeated = sorted({page for page in pages if pages.count(page) > 1})
+        if repeated:
+            raise ValueError(f"to innlegg har samme egen side (page): {', '.join(repeated)}")
+        return self
+
     @property
     def last_day(self) -> date:
         return self.end_date or self.date
@@ -225,6 +274,12 @@ class Event(Model):
 
 
 Meeting = Event  # the name used before events had kinds
+
+
+def _walk(items: list[AgendaItem]):
+    for item in items:
+        yield item
+        yield from _walk(item.items)
 
 
 # Optional sections that only some kinds of events have: a field listed here is
@@ -244,8 +299,6 @@ KIND_SECTIONS: dict[str, frozenset[EventKind]] = {
 KIND_REQUIRED: dict[EventKind, tuple[str, ...]] = {EventKind.network_meeting: ("theme",)}
 # Fields of meeting files before events had kinds, and where their value goes now.
 MOVED_FIELDS = {"platform": "online: {platform: ...}", "place": "venue: {name: ..., address: ..., city: ...}"}
-
-
 
 
 # --- KI-stafett ----------------------------------------------------------------

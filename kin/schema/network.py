@@ -32,7 +32,9 @@ class Network(Model):
         None, description="Leder av sekretariatet, merket «Leder» i listen over sekretariatet"
     )
     minutes_location: Text | None = Field(None, description="Hvor referatene gjøres tilgjengelige (for eksempel Teams)")
-    invitations_location: Text | None = Field(None, description="Hvordan møteinvitasjoner sendes ut")
+    invitations_location: Text | None = Field(
+        None, description="Hvor møteinnkallingene finnes, når en kilde sier det; ellers vises «ikke oppgitt»"
+    )
     website: Url | None = Field(
-        None, description="KINs side hos Nasjonalt senter for e-helseforskning, lenket til fra siden Om KIN"
+        None, description="Nettverkets eget nettsted, når en kilde oppgir det; lenket til fra siden Om KIN"
     )

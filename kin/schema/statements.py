@@ -6,7 +6,7 @@ from enum import StrEnum
 
 from pydantic import Field
 
-from kin.schema.base import Clock, Id, IsoDate, Lax, MeetingRef, Model, Text
+from kin.schema.base import Clock, Id, IsoDate, Lax, MeetingRef, Model, PersonRef, Text
 
 # --- Policy statements ---------------------------------------------------------
 
@@ -29,6 +29,10 @@ class Origin(Model):
     agenda_time: Clock | None = Field(
         None, description='Klokkeslettet for programpunktet, som TT:MM (i YAML-filen i anførselstegn: "12:30")'
     )
+    speakers: list[PersonRef] = Field(
+        default_factory=list,
+        description="Hvem som la fram forslaget, når det kom fra et bestemt innlegg; knytter uttalelsen til innlegget",
+    )
     note: Text | None = Field(None, description="Merknad om opphavet, vist under teksten")
 
 
@@ -42,7 +46,9 @@ class Statement(Model):
     id: Id = Field(
         description="Id (små bokstaver a–z, sifre og bindestrek); samme som filnavnet; siden blir /uttalelser/<id>/"
     )
-    title: Text = Field(description="Tittel; overskriften på uttalelsens side og i nyhetsstrømmen")
+    title: Text = Field(
+        description="Tittel, overskrift på siden og i nyhetsstrømmen; KINs egen tekst der kilden ikke har en"
+    )
     text: list[Text] = Field(min_length=1, description="Selve uttalelsen, ett avsnitt per punkt i listen")
     points: list[Point] = Field(
         default_factory=list, description="Nummererte tiltak eller punkter, med valgfrie underpunkter"
