@@ -2,9 +2,12 @@
 page per record, and keep generated pages out of the navigation.
 
 Under ``mkdocs serve`` every rebuild loads the data again (MkDocs reloads the
-config, so ``on_config`` runs). Python code is imported once, as MkDocs imports
-hook modules once: a change to a ``.py`` file under ``kin/`` or ``kin_site/``
-needs a restart of ``serve`` (the rebuild it triggers says so in the log).
+config, so ``on_config`` runs), through ``kin.overlay.SaveCheck``: only the
+files changed since the last rebuild are read and validated again, and the
+dataset-wide checks run every time (``build`` uses plain ``load_dataset``).
+Python code is imported once, as MkDocs imports hook modules once: a change
+to a ``.py`` file under ``kin/`` or ``kin_site/`` needs a restart of ``serve``
+(the rebuild it triggers says so in the log).
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ from mkdocs.structure.files import File, InclusionLevel
 import kin
 from kin import config as kin_config
 from kin import export, routes
+from kin.overlay import SaveCheck
 from kin_site import (
     admin,
     csp,
@@ -65,6 +69,18 @@ def _data_dir(config) -> Path:
     return Path(os.environ.get("KIN_DATA_DIR") or Path(config.config_file_path).parent / "data")
 
 
+_serve_loads: dict[Path, SaveCheck] = {}  # under `serve`: data folder -> its validated files, kept between rebuilds
+
+
+def _load_data(data_dir: Path) -> kin.Dataset:
+    """The dataset, or ``DataValidationError`` with the same errors as ``load_dataset``."""
+    if not runtime.serving:
+        return kin.load_dataset(data_dir)
+    if data_dir not in _serve_loads:
+        _serve_loads[data_dir] = SaveCheck(data_dir)
+    return _serve_loads[data_dir].load()
+
+
 def on_serve(server, config, builder, **kwargs):
     server.watch(str(_data_dir(config)))  # also when KIN_DATA_DIR points outside the project
     serve_errors.install(server)  # a data error is shown in the browser at once
@@ -77,7 +93,7 @@ def on_config(config, **kwargs):
         log.info("Python code under kin/ or kin_site/ changed: restart `serve` to use it.")
     data_dir = _data_dir(config)
     try:
-        runtime.load(kin.load_dataset(data_dir), _today(), serving=runtime.serving)
+        runtime.load(_load_data(data_dir), _today(), serving=runtime.serving)
     except kin.DataValidationError as exc:
         error = DataAbort(f"Feil i dataene, nettstedet ble ikke bygget.\n{exc}")
         error.data_errors = [str(e) for e in exc.errors]  # for the error page under serve (serve_errors)
