@@ -9,20 +9,26 @@ Each unchanged file's result (its parsed, validated record, or its errors) is
 kept between calls, keyed by the file's ``stat`` (inode, size, modification
 and change time in nanoseconds), so a check reads and validates only the files
 that changed since the last one, and repeats just the dataset-wide checks
-(ids, references, names). The web editor's back end (``kin.editserver``) keeps
-one ``SaveCheck`` for the folder it serves.
+(ids, references, names). A file (or folder listing) modified less than two
+seconds before it was read is not kept: a same-size rewrite within the file
+system's time stamp granularity would leave its ``stat`` as it was.
+
+The web editor's back end (``kin.editserver``) keeps one ``SaveCheck`` for the
+folder it serves; ``properdocs serve`` keeps one to load the data on every
+rebuild (``SaveCheck.load``, through ``kin_site/hooks.py``).
 """
 
 from __future__ import annotations
 
 import os
 import threading
+import time
 from pathlib import Path
 from typing import Any
 
 from kin import messages
 from kin.collections import Collection
-from kin.dataset import Disk, load_dataset, validate_loaded
+from kin.dataset import Dataset, Disk, load_dataset, validate_loaded
 from kin.errors import DataError
 from kin.loader import Positions, load_text
 
@@ -46,8 +52,10 @@ class _Changed(Disk):
         folder = str(collection.folder)
         key, listed = _signature(self.data_dir / folder), self.listings.get(folder)
         if key is None or listed is None or listed[0] != key:
+            read_at = time.time_ns()
             listed = (key, super().record_files(collection))
-            self.listings[folder] = listed
+            if _settled(key, read_at):
+                self.listings[folder] = listed
         changed = [(self.data_dir / rel, text) for rel, text in self.changes.items() if rel.startswith(f"{folder}/")]
         if not changed:
             return listed[1]
@@ -73,10 +81,17 @@ class _Changed(Disk):
         cached = self.cache.get(rel)
         if key is not None and cached is not None and cached[0] == key:
             return cached[1]
+        read_at = time.time_ns()
         result = super().load(rel, model)
-        if key is not None:
+        if _settled(key, read_at):
             self.cache[rel] = (key, result)
         return result
+
+
+def _settled(key: tuple | None, read_at: int) -> bool:
+    """Whether a file (or folder) read at ``read_at`` can keep its result: a change to one modified
+    just before may fall in the same file system time stamp and leave its ``stat`` as it was."""
+    return key is not None and read_at - max(stat[2] for stat in key) > 2_000_000_000
 
 
 def _signature(path: Path) -> tuple | None:
@@ -99,10 +114,14 @@ class SaveCheck:
 
     def check(self, changes: dict[str, str | None]) -> None:
         """Raise ``DataValidationError`` (every error) unless the data with ``changes`` is valid."""
+        self.load(changes)
+
+    def load(self, changes: dict[str, str | None] | None = None) -> Dataset:
+        """What ``load_dataset`` returns or raises for the folder with ``changes`` (none: as on disk)."""
         with self._lock:
-            files = _Changed(self.data_dir, changes, self._cache, self._listings)
+            files = _Changed(self.data_dir, changes or {}, self._cache, self._listings)
             try:
-                load_dataset(self.data_dir, files)
+                return load_dataset(self.data_dir, files)
             finally:
                 for rel in set(self._cache) - files.seen:  # files gone from disk
                     del self._cache[rel]

@@ -13,6 +13,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
+from functools import lru_cache
 
 from markupsafe import Markup
 
@@ -41,6 +42,7 @@ def script_hashes(html: str) -> list[str]:
     return list(dict.fromkeys(out))
 
 
+@lru_cache(maxsize=64)  # pages share the same few inline scripts: hash them once, not once per page
 def policy(inline_scripts: str) -> Markup:
     """The policy, for the ``content`` attribute, allowing the inline scripts in ``inline_scripts``."""
     directives = dict(POLICY)

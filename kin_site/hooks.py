@@ -2,15 +2,17 @@
 page per record, and keep generated pages out of the navigation.
 
 Under ``mkdocs serve`` every rebuild loads the data again (MkDocs reloads the
-config, so ``on_config`` runs), and Python code under ``kin/`` and ``kin_site/``
-is imported again when it changed: MkDocs itself runs hook modules only once.
+config, so ``on_config`` runs), through ``kin.overlay.SaveCheck``: only the
+files changed since the last rebuild are read and validated again, and the
+dataset-wide checks run every time (``build`` uses plain ``load_dataset``).
+Python code is imported once, as MkDocs imports hook modules once: a change
+to a ``.py`` file under ``kin/`` or ``kin_site/`` needs a restart of ``serve``
+(the rebuild it triggers says so in the log).
 """
 
 from __future__ import annotations
 
-import importlib
 import os
-import sys
 from datetime import date
 from pathlib import Path
 
@@ -18,41 +20,38 @@ import click
 from jinja2 import ChoiceLoader, FileSystemLoader, PrefixLoader
 from markupsafe import Markup, escape
 from mkdocs.exceptions import Abort
-from mkdocs.plugins import event_priority
+from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import File, InclusionLevel
 
 import kin
 from kin import config as kin_config
 from kin import export, routes
-from kin_site import admin, csp, head, minify, pages, prerender, render, runtime, serve_errors, stash
+from kin.overlay import SaveCheck
+from kin_site import (
+    admin,
+    csp,
+    head,
+    minify,
+    page_cache,
+    pages,
+    prerender,
+    render,
+    runtime,
+    serve_errors,
+    stash,
+    theme_files,
+)
 
 PACKAGES = ("kin", "kin_site")
 _ROOT = Path(__file__).resolve().parent.parent
-_code_stamp: int | None = None
-_serving = False  # under `serve`, records also link to the local web editor
+log = get_plugin_logger("kin")
 
 
-def _code_changed() -> bool:
-    """True when a .py file of the data or site package changed since the last build."""
-    global _code_stamp
-    stamp = max(p.stat().st_mtime_ns for pkg in PACKAGES for p in (_ROOT / pkg).rglob("*.py"))
-    changed = _code_stamp is not None and stamp != _code_stamp
-    _code_stamp = stamp
-    return changed
+def _code_stamp() -> int:
+    return max(p.stat().st_mtime_ns for pkg in PACKAGES for p in (_ROOT / pkg).rglob("*.py"))
 
 
-def _reimport() -> None:
-    global kin, kin_config, export, routes, admin, csp, head, minify, pages, prerender, render, runtime, serve_errors
-    global stash
-    for name in [n for n in sys.modules if n.split(".")[0] in PACKAGES]:
-        del sys.modules[name]
-    kin = importlib.import_module("kin")
-    kin_config = importlib.import_module("kin.config")
-    export, routes = importlib.import_module("kin.export"), importlib.import_module("kin.routes")
-    admin, csp, head, minify, pages, prerender, render, runtime, serve_errors, stash = (
-        importlib.import_module(f"kin_site.{m}")
-        for m in ("admin", "csp", "head", "minify", "pages", "prerender", "render", "runtime", "serve_errors", "stash")
-    )
+_STARTED_WITH = _code_stamp()
 
 
 class DataAbort(Abort):
@@ -70,9 +69,16 @@ def _data_dir(config) -> Path:
     return Path(os.environ.get("KIN_DATA_DIR") or Path(config.config_file_path).parent / "data")
 
 
-def on_startup(command, **kwargs):
-    global _serving
-    _serving = command == "serve"
+_serve_loads: dict[Path, SaveCheck] = {}  # under `serve`: data folder -> its validated files, kept between rebuilds
+
+
+def _load_data(data_dir: Path) -> kin.Dataset:
+    """The dataset, or ``DataValidationError`` with the same errors as ``load_dataset``."""
+    if not runtime.serving:
+        return kin.load_dataset(data_dir)
+    if data_dir not in _serve_loads:
+        _serve_loads[data_dir] = SaveCheck(data_dir)
+    return _serve_loads[data_dir].load()
 
 
 def on_serve(server, config, builder, **kwargs):
@@ -83,11 +89,11 @@ def on_serve(server, config, builder, **kwargs):
 
 @event_priority(100)  # before the macros plugin reads the data
 def on_config(config, **kwargs):
-    if _code_changed():
-        _reimport()
+    if _code_stamp() != _STARTED_WITH:
+        log.info("Python code under kin/ or kin_site/ changed: restart `serve` to use it.")
     data_dir = _data_dir(config)
     try:
-        runtime.load(kin.load_dataset(data_dir), _today(), serving=_serving)
+        runtime.load(_load_data(data_dir), _today(), serving=runtime.serving)
     except kin.DataValidationError as exc:
         error = DataAbort(f"Feil i dataene, nettstedet ble ikke bygget.\n{exc}")
         error.data_errors = [str(e) for e in exc.errors]  # for the error page under serve (serve_errors)
@@ -96,7 +102,14 @@ def on_config(config, **kwargs):
         prerender.write(runtime.data(), _today(), Path(dump_dir), links="page")  # as `kin_site render --links page`
     config.extra["csp_policy"] = csp.policy  # overrides/main.html; absent under Zensical, which runs no hooks
     config.extra["routes"] = routes  # for overrides/main.html
+    if runtime.serving:
+        theme_files.keep_listing(config.theme)
     return config
+
+
+def on_startup(command, dirty, **kwargs):
+    runtime.serving = command == "serve"  # under `serve`, records also link to the local web editor
+    page_cache.start(command)
 
 
 def on_pre_build(config, **kwargs):
@@ -114,7 +127,8 @@ def on_env(env, config, files, **kwargs):
     # "material/partials/x.html" is Material's own partial, so that an override
     # of ours can include the original instead of copying it.
     theme_dirs = [d for d in config.theme.dirs if d != config.theme.custom_dir]
-    env.loader = ChoiceLoader([env.loader, PrefixLoader({"material": FileSystemLoader(theme_dirs)})])
+    material = PrefixLoader({"material": FileSystemLoader(theme_dirs)})
+    env.loader = ChoiceLoader([env.loader, material, page_cache.LOADER])
     return env
 
 
@@ -122,8 +136,13 @@ def on_files(files, config, **kwargs):
     runtime.generated.update(pages.generated_pages(runtime.data()))
     for src, page in runtime.generated.items():
         files.append(File.generated(config, src, content=page.front_matter, inclusion=InclusionLevel.NOT_IN_NAV))
-    admin.add_files(files, config)
+    admin.add_files(files, config, link=runtime.serving)
     return files
+
+
+def on_nav(nav, config, files, **kwargs):
+    page_cache.begin(config, files, nav)
+    return nav
 
 
 @event_priority(-100)  # after the macros plugin: render generated pages, set their titles
@@ -137,28 +156,45 @@ def on_page_markdown(markdown, page, config, files, **kwargs):
         # `| e` leaves it alone). Material's <title> strips tags, which unescapes: main.html
         # escapes again after that.
         page.title = escape(generated.title)
-    return markdown
+    return page_cache.markdown(markdown, page)
 
 
 def on_page_content(html, page, config, files, **kwargs):
-    return stash.restore(html)
-
-
-@event_priority(-100)
-def on_page_context(context, page, config, nav, **kwargs):
-    """Material prints page.meta values (title, description, author ...) without escaping: make them
-    text first; then the description, link-preview values and JSON-LD for overrides/partials/kin-head.html."""
+    """Put the rendered blocks back. Material prints page.meta values (title, description, author ...)
+    without escaping: make them text; then the description, link-preview values and JSON-LD for
+    overrides/partials/kin-head.html. Last, the page may reuse its previous output (serve only)."""
+    page.content = stash.restore(html)
+    page_cache.content(page.content, page)
     for key, value in page.meta.items():
         if isinstance(value, str) and not isinstance(value, Markup):
             page.meta[key] = escape(value)
-    generated = runtime.generated.get(page.file.src_uri)
-    context["kin_head"] = head.page_head(page, config, runtime.data(), generated)
+    src = page.file.src_uri
+    runtime.heads[src] = head.page_head(page, config, runtime.data(), runtime.generated.get(src))
+    page_cache.check(page, runtime.heads[src])
+    return page.content
+
+
+@event_priority(-100)  # after the search plugin has indexed the page
+def on_page_context(context, page, config, nav, **kwargs):
+    context["kin_head"] = runtime.heads.pop(page.file.src_uri)
     # "Foreslå endring" (overrides/partials/kin-edit.html): the record's data file, or the page's Markdown.
+    # Both links follow from the page's path and the config file, which the page cache's key holds.
+    generated = runtime.generated.get(page.file.src_uri)
     docs = Path(config.docs_dir).relative_to(Path(config.config_file_path).resolve().parent).as_posix()
     page.edit_url = runtime.renderer().repository.edit_url(pages.source_file(generated, page.file.src_uri, docs))
-    if _serving and generated and generated.record:
+    if runtime.serving and generated and generated.record:
         context["kin_admin_entry"] = render.relative(routes.admin_entry(*generated.record), page.url)
+    page_cache.context(context, page, config)
     return context
+
+
+@event_priority(-100)
+def on_post_page(output, page, config, **kwargs):
+    page_cache.store(output, page)
+    # MkDocs keeps every page until the build ends; once written, nothing reads a page's HTML or
+    # Markdown again (its title, toc and anchors are kept), so let them go (-26 MiB of peak at 100x).
+    page.content = page.markdown = ""
+    return output
 
 
 @event_priority(100)  # before the search plugin writes its index, so that index can reuse the data's memory
@@ -166,4 +202,5 @@ def on_post_build(config, **kwargs):
     """Every non-page output, as ``python -m kin export`` writes it; then let the data go."""
     export.write_all(runtime.data(), Path(config.site_dir), config.site_url or "/")
     runtime.release()
+    page_cache.finish()
     minify.minify_assets(Path(config.docs_dir), Path(config.site_dir))

@@ -10,11 +10,14 @@ from kin_site.pages import GeneratedPage
 from kin_site.render import Renderer, Site
 
 _state: dict[str, object] = {}
+serving = False  # under `mkdocs serve` (set on startup)
 generated: dict[str, GeneratedPage] = {}  # source path -> page generated from data
+heads: dict[str, dict] = {}  # source path -> head values of a page read but not yet written
 
 
 def load(data: Dataset, today: date, serving: bool = False) -> None:
     generated.clear()
+    heads.clear()
     stash.clear()
     site = Site(data, today)
     _state.update(data=data, site=site, renderer=Renderer(site, serving))
@@ -24,6 +27,7 @@ def release() -> None:
     """Drop the build's data once every page and export is written."""
     _state.clear()
     generated.clear()
+    heads.clear()
     stash.clear()
 
 

@@ -82,7 +82,7 @@ def install(server) -> None:
         try:
             build(config)
         except Abort as exc:
-            # Checked by attribute, not class: the hooks re-import this module on code changes.
+            # Only data errors carry their lines; any other abort stops the build as usual.
             lines = getattr(exc, "data_errors", None)
             if lines is None:
                 raise

@@ -8,10 +8,14 @@ For each scale it reports the median wall and CPU time of a strict build over
 several runs, peak memory, pages, site size and search index size; the time to
 validate the data; and the same pages pre-rendered to Markdown and built by
 plain MkDocs (same theme and nav, no macros, no hooks) as the limit to compare
-against. Both builds run in the same loop, alternating, so they see the same machine.
+against. Both builds run in the same loop, alternating, so they see the same
+machine; the ratio is taken pair by pair, on CPU time (user + system: on a
+shared machine wall time measures the neighbours too) and on wall time. Then
+the `serve` rebuild after a one-record edit at that scale. Every figure is a
+median with its spread (min–max), and the load average before and after.
 
     python scripts/benchmark.py            # scales 1 10 100, 3 runs each
-    python scripts/benchmark.py --runs 5 --scales 1 10
+    python scripts/benchmark.py --runs 5 --scales 1 10 --no-zensical
 """
 
 from __future__ import annotations
@@ -93,7 +97,16 @@ def size(path: Path) -> int:
     return sum(f.stat().st_size for f in path.rglob("*") if f.is_file())
 
 
-def measure(label: str, data: Path, runs: int, work: Path) -> dict[str, object]:
+def spread(values: list[float], fmt: str = ".2f") -> str:
+    """'median (min–max)'."""
+    return f"{statistics.median(values):{fmt}} ({min(values):{fmt}}–{max(values):{fmt}})"
+
+
+def load() -> str:
+    return "/".join(f"{x:.1f}" for x in os.getloadavg())
+
+
+def measure(label: str, data: Path, runs: int, work: Path, zensical_too: bool = True, serve: bool = True) -> dict:
     env = {**ENV, "KIN_DATA_DIR": str(data)}
     site, base_site = work / "site", work / "baseline-site"
     base_config = baseline_config(prerender(data, work), work)
@@ -101,14 +114,28 @@ def measure(label: str, data: Path, runs: int, work: Path) -> dict[str, object]:
     # (its peak memory is the largest of the script and the zensical process it waits for).
     zensical = [sys.executable, str(ROOT / "scripts/build_zensical.py"), str(work / "zensical"), "--data", str(data)]
     real, base, zen, validate = [], [], [], []
+    load_before = load()
     for _ in range(runs):
         real.append(timed(build_cmd(ROOT / "mkdocs.yml", site), env))
         base.append(timed(build_cmd(base_config, base_site, strict=False, engine="mkdocs"), ENV))
-        zen.append(timed(zensical, ENV))
+        if zensical_too:
+            zen.append(timed(zensical, ENV))
         validate.append(timed([sys.executable, "-m", "kin", "validate", str(data)], ENV))
+    load_after = load()
+    zen = zen or [Run(float("nan"), float("nan"), float("nan"))]
     med = lambda rs, attr: statistics.median(getattr(r, attr) for r in rs)  # noqa: E731
+    no_serve = {"times": [(float("nan"), float("nan"))], "stats": {"reused": "–", "rendered": "–"}}
+    rebuild = serve_rebuild(data, max(runs, 5), work) if serve else no_serve
     return {
         "scale": label,
+        "load": f"{load_before} → {load_after}",
+        "cpu_spread": spread([r.cpu for r in real]),
+        "cpu_ratio": spread([r.cpu / b.cpu for r, b in zip(real, base, strict=True)]),
+        "wall_ratio": spread([r.wall / b.wall for r, b in zip(real, base, strict=True)]),
+        "baseline_cpu_spread": spread([r.cpu for r in base]),
+        "serve_wall": spread([w for w, _ in rebuild["times"]]),
+        "serve_cpu": spread([c for _, c in rebuild["times"]]),
+        "serve_pages": rebuild["stats"],
         "wall_s": med(real, "wall"),
         "cpu_s": med(real, "cpu"),
         "peak_mib": max(r.peak_mib for r in real),
@@ -122,13 +149,14 @@ def measure(label: str, data: Path, runs: int, work: Path) -> dict[str, object]:
         "zensical_cpu_s": med(zen, "cpu"),
         "baseline_cpu_s": med(base, "cpu"),
         "zensical_peak_mib": max(r.peak_mib for r in zen),
-        "zensical_pages": sum(1 for _ in (work / "zensical/site").rglob("*.html")),
+        "zensical_pages": sum(1 for _ in (work / "zensical/site").rglob("*.html")) if zensical_too else 0,
         "same_pages": sum(1 for _ in base_site.rglob("*.html")) == sum(1 for _ in site.rglob("*.html")),
         "validate_s": med(validate, "wall"),
     }
 
 
-# What `properdocs serve` does on every change: load the config again, then a full build.
+# What `properdocs serve` does: `on_startup` once, then on every change load the
+# config again and build (kin_site/page_cache.py reuses unchanged pages).
 # (Timing it from the server's log is unreliable: MkDocs drops a log line that
 # repeats the previous one, such as two builds that took the same time.)
 REBUILD = """
@@ -137,35 +165,59 @@ from pathlib import Path
 import properdocs.replacement  # as `properdocs` does: mkdocs.* imports (our hooks') resolve to properdocs.*
 from properdocs.commands.build import build
 from properdocs.config import load_config
+try:
+    from kin_site.page_cache import stats
+except ImportError:  # a checkout from before the page cache: every page is rendered
+    stats = {"reused": 0, "rendered": "all"}
 logging.disable(logging.INFO)
 config_file, site_dir, meeting, runs = sys.argv[1], sys.argv[2], Path(sys.argv[3]), int(sys.argv[4])
+serve_url = "http://127.0.0.1:8000/kin/"
 original = meeting.read_text(encoding="utf-8")
-def rebuild():
+def rebuild(first=False):
     config = load_config(config_file, site_dir=site_dir)
-    config.plugins.on_startup(command="serve", dirty=False)
-    build(config, serve_url="http://127.0.0.1:8000/kin/")
-rebuild()  # the startup build
+    if first:
+        config.plugins.on_startup(command="serve", dirty=False)
+    config.site_url = serve_url
+    build(config, serve_url=serve_url)
+rebuild(first=True)  # the startup build
 times = []
 for run in range(runs):
     meeting.write_text(original.replace("theme: ", f"theme: ({run}) ", 1), encoding="utf-8")
     started, cpu = time.perf_counter(), time.process_time()
     rebuild()
     times.append((time.perf_counter() - started, time.process_time() - cpu))
-print(json.dumps(times))
+print(json.dumps({"times": times, "stats": stats}))
 """
 
 
-def serve_rebuild(runs: int, work: Path) -> tuple[float, float]:
-    """Median wall and CPU time of a `properdocs serve` rebuild after a data edit (real data)."""
-    data = work / "serve-data"
-    shutil.copytree(ROOT / "data", data)
-    meeting = data / "meetings/2022-02-08.yml"
-    cmd = [sys.executable, "-c", REBUILD, str(ROOT / "mkdocs.yml"), str(work / "site"), str(meeting), str(runs)]
-    result = subprocess.run(cmd, cwd=ROOT, env={**ENV, "KIN_DATA_DIR": str(data)}, capture_output=True, text=True)
+def serve_rebuild(data: Path, runs: int, work: Path) -> dict:
+    """Wall and CPU time of each `properdocs serve` rebuild after a one-record edit (a meeting's theme)."""
+    copy = work / "serve-data"
+    shutil.copytree(data, copy)
+    meeting = copy / "meetings/2022-02-08.yml"
+    site = work / "serve-site"
+    cmd = [sys.executable, "-c", REBUILD, str(ROOT / "mkdocs.yml"), str(site), str(meeting), str(runs)]
+    result = subprocess.run(cmd, cwd=ROOT, env={**ENV, "KIN_DATA_DIR": str(copy)}, capture_output=True, text=True)
     if result.returncode:
         raise SystemExit(result.stderr)
-    times = json.loads(result.stdout)
-    return statistics.median(t[0] for t in times), statistics.median(t[1] for t in times)
+    return json.loads(result.stdout)
+
+
+def ratio_table(rows: list[dict[str, object]]) -> str:
+    """Median (min–max) of each figure the targets are about, with the load average before → after."""
+    lines = [
+        "| Data | Build CPU | Plain MkDocs CPU | Ratio, CPU | Ratio, wall | Peak memory "
+        "| Serve rebuild, wall | Serve rebuild, CPU | Pages reused / re-rendered | Load |",
+        "|---|" + "---:|" * 9,
+    ]
+    for r in rows:
+        pages = r["serve_pages"]
+        lines.append(
+            f"| {r['scale']} | {r['cpu_spread']} s | {r['baseline_cpu_spread']} s | {r['cpu_ratio']} "
+            f"| {r['wall_ratio']} | {r['peak_mib']:.0f} MiB | {r['serve_wall']} s | {r['serve_cpu']} s "
+            f"| {pages['reused']} / {pages['rendered']} | {r['load']} |"
+        )
+    return "\n".join(lines)
 
 
 def table(rows: list[dict[str, object]]) -> str:
@@ -191,6 +243,7 @@ def main() -> int:
     parser.add_argument("--scales", type=int, nargs="+", default=[1, 10, 100])
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--json", type=Path, help="also write the results as JSON")
+    parser.add_argument("--no-zensical", action="store_true", help="skip the Zensical build (its column shows nan)")
     args = parser.parse_args()
     rows = []
     for scale in args.scales:
@@ -198,14 +251,14 @@ def main() -> int:
             work = Path(tmp)
             data = ROOT / "data" if scale == 1 else generate(scale, work / "data")
             label = "real (1×)" if scale == 1 else f"{scale}×"
-            rows.append(measure(label, data, args.runs, work))
+            serve = scale <= 10  # the serve targets are for 1x and 10x
+            rows.append(measure(label, data, args.runs, work, zensical_too=not args.no_zensical, serve=serve))
             print(f"{label}: done", file=sys.stderr)
     print(f"{platform.python_implementation()} {platform.python_version()}, {os.cpu_count()} CPUs, "
           f"median of {args.runs} runs\n")  # fmt: skip
     print(table(rows))
-    with tempfile.TemporaryDirectory(prefix="kin-bench-serve-") as tmp:
-        wall, cpu = serve_rebuild(max(args.runs, 5), Path(tmp))
-        print(f"\n`properdocs serve` rebuild after a data edit (real data): {wall:.2f} s wall, {cpu:.2f} s CPU")
+    print("\nMedian (min–max); ratio pair by pair against plain MkDocs; `serve` rebuild after a one-record edit:\n")
+    print(ratio_table(rows))
     if args.json:
         args.json.write_text(json.dumps(rows, indent=2), encoding="utf-8")
     return 0
