@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pydantic import BaseModel
 
 from kin import schema as s
+from kin import shapes
 from kin.collections import COLLECTIONS
 
 # "KINs egen klassifisering" begins EDITORIAL and is also written inside longer descriptions.
@@ -32,26 +33,10 @@ def _models(model: type[BaseModel], path: str = "") -> list[tuple[str, str, str]
         text = field.description or ""
         if any(mark in text for mark in MARKS):
             out.append((here, text))
-        for inner in _nested(field.annotation):
-            if inner is not model:
-                out += [(p, d) for p, d in _models(inner, f"{here}[].")]
+        inner = shapes.of(field).model  # a nested record (one, or a list of them)
+        if inner is not None and inner is not model:
+            out += [(p, d) for p, d in _models(inner, f"{here}[].")]
     return out
-
-
-def _nested(annotation: object) -> list[type[BaseModel]]:
-    """Models inside a field's type (lists, optionals, annotated types)."""
-    found: list[type[BaseModel]] = []
-    stack = [annotation]
-    while stack:
-        item = stack.pop()
-        if isinstance(item, type) and issubclass(item, BaseModel):
-            found.append(item)
-            continue
-        stack.extend(getattr(item, "__args__", ()))
-        origin = getattr(item, "__origin__", None)
-        if origin is not None and origin is not item:
-            stack.extend(getattr(origin, "__args__", ()))
-    return found
 
 
 def fields() -> list[EditorialField]:

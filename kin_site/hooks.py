@@ -93,7 +93,7 @@ def on_config(config, **kwargs):
         log.info("Python code under kin/ or kin_site/ changed: restart `serve` to use it.")
     data_dir = _data_dir(config)
     try:
-        runtime.load(_load_data(data_dir), _today(), serving=runtime.serving)
+        runtime.load(_load_data(data_dir), _today(), serving=runtime.editing)
     except kin.DataValidationError as exc:
         error = DataAbort(f"Feil i dataene, nettstedet ble ikke bygget.\n{exc}")
         error.data_errors = [str(e) for e in exc.errors]  # for the error page under serve (serve_errors)
@@ -108,7 +108,9 @@ def on_config(config, **kwargs):
 
 
 def on_startup(command, dirty, **kwargs):
-    runtime.serving = command == "serve"  # under `serve`, records also link to the local web editor
+    runtime.serving = command == "serve"
+    # Under `make edit` (kin_site/editmount.py mounts the back end), records also link to the web editor.
+    runtime.editing = runtime.serving and os.environ.get("KIN_EDIT") == "1"
     page_cache.start(command)
 
 
@@ -182,7 +184,7 @@ def on_page_context(context, page, config, nav, **kwargs):
     generated = runtime.generated.get(page.file.src_uri)
     docs = Path(config.docs_dir).relative_to(Path(config.config_file_path).resolve().parent).as_posix()
     page.edit_url = runtime.renderer().repository.edit_url(pages.source_file(generated, page.file.src_uri, docs))
-    if runtime.serving and generated and generated.record:
+    if runtime.editing and generated and generated.record:
         context["kin_admin_entry"] = render.relative(routes.admin_entry(*generated.record), page.url)
     page_cache.context(context, page, config)
     return context

@@ -11,6 +11,7 @@ from kin_site.render import Renderer, Site
 
 _state: dict[str, object] = {}
 serving = False  # under `mkdocs serve` (set on startup)
+editing = False  # under `make edit` (serve with KIN_EDIT=1: the web editor's back end is mounted)
 generated: dict[str, GeneratedPage] = {}  # source path -> page generated from data
 heads: dict[str, dict] = {}  # source path -> head values of a page read but not yet written
 

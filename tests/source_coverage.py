@@ -109,4 +109,6 @@ def on_site(site: Path, text: str) -> bool:
     wanted = words(text)
     if wanted in site_words(site):
         return True
+    if len(wanted.split()) < 3:  # a word or two could be found apart anywhere: only together counts
+        return False
     return any(_in_order(page, wanted.split()) for page in site_pages(site))

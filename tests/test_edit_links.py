@@ -110,7 +110,8 @@ def test_the_published_build_has_no_links_to_the_local_web_editor(built_site):
         assert "data-kin-admin" not in html and "#/collections/" not in html, page
 
 
-def test_under_serve_records_also_link_their_web_editor_entry(served):
+@pytest.mark.parametrize("served", [True], ids=["edit"], indirect=True)
+def test_under_make_edit_records_also_link_their_web_editor_entry(served):
     meeting = Links()
     meeting.feed(served.page(urls.meeting("2022-02-08")))
     admin = [href for href, text, attrs in meeting.links if "data-kin-admin" in attrs]
@@ -118,6 +119,12 @@ def test_under_serve_records_also_link_their_web_editor_entry(served):
     assert "decap-cms.js" in served.page(urls.ADMIN)  # the link leads to the web editor
     assert "data-kin-admin" not in served.page(urls.ABOUT)  # a hand-written page is no record
     assert served.page(urls.PEOPLE).count("data-kin-admin") == len(load_dataset(DATA).people)
+
+
+def test_plain_serve_has_no_web_editor_links(served):
+    """Under `make serve` the editor has no local back end to save through, so no record links to it."""
+    for url in (urls.meeting("2022-02-08"), urls.PEOPLE):
+        assert "data-kin-admin" not in served.page(url)
 
 
 def test_under_serve_a_person_card_also_links_its_web_editor_entry():

@@ -35,9 +35,9 @@ def fetch(url: str) -> str:
 class Server:
     """`properdocs serve` of the real site on a copy of the data, logging to a file."""
 
-    def __init__(self, data: Path, log: Path) -> None:
+    def __init__(self, data: Path, log: Path, edit: bool = False) -> None:
         port = free_port()
-        env = {**os.environ, "KIN_DATA_DIR": str(data)}
+        env = {**os.environ, "KIN_DATA_DIR": str(data), "KIN_EDIT": "1" if edit else ""}
         cmd = [sys.executable, "-m", ENGINE, "serve", "--strict", "-f", str(ROOT / "mkdocs.yml")]
         self.log, self.data = log, data
         with log.open("w") as out:
@@ -57,9 +57,10 @@ class Server:
         return fetch(self.base + path)
 
 
-@pytest.fixture
-def served(data_copy: Path, tmp_path: Path):
-    server = Server(data_copy, tmp_path / "serve.log")
+@pytest.fixture(params=[False], ids=["serve"])
+def served(data_copy: Path, tmp_path: Path, request):
+    """`properdocs serve` (``make serve``); parametrized with True, as ``make edit`` (KIN_EDIT=1)."""
+    server = Server(data_copy, tmp_path / "serve.log", edit=request.param)
     try:
         server.wait_for(lambda: "Behov for kompetanseøkning" in server.page(MEETING), 60)
         yield server
