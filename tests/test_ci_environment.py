@@ -49,9 +49,13 @@ def system_packages() -> list[str]:
 def makefile_programs() -> set[str]:
     """The programs `make test` runs on a fresh clone (every recipe, as `make -n -B` lists them),
     except the virtual environment's own, which `make deps` creates."""
-    dry = subprocess.run(["make", "-n", "-B", "test"], cwd=ROOT, capture_output=True, text=True, check=True)
+    # Under `make test` this runs inside make: drop its variables, or the dry run reports as a sub-make.
+    env = {k: v for k, v in os.environ.items() if k not in {"MAKELEVEL", "MAKEFLAGS", "MFLAGS", "MAKEOVERRIDES"}}
+    dry = subprocess.run(["make", "-n", "-B", "test"], cwd=ROOT, capture_output=True, text=True, check=True, env=env)
     programs = {"make"}
     for line in dry.stdout.splitlines():
+        if re.match(r"make(\[\d+\])?: ", line):  # make's own messages, not recipe lines
+            continue
         for command in re.split(r"\|\||&&|;|\|", line):
             words = shlex.split(command.strip().lstrip("{").strip()) if command.strip() else []
             if words and not words[0].startswith(".venv/") and words[0] not in SHELL_BUILTINS:
