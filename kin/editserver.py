@@ -52,7 +52,7 @@ class DataFolder:
         self.root = data_dir.resolve()
         self.lock = threading.Lock()  # one save at a time
         self.loaded: dict[Path, editsave.Loaded] = {}  # what the editor holds of each file it opened
-        self.checker = SaveCheck(self.root)  # keeps each unchanged file's validation between saves
+        self.checker = SaveCheck.shared(self.root)  # each unchanged file's validation, kept (and shared with serve)
         threading.Thread(target=self._warm, daemon=True).start()
 
     def _warm(self) -> None:

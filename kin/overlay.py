@@ -13,9 +13,11 @@ that changed since the last one, and repeats just the dataset-wide checks
 seconds before it was read is not kept: a same-size rewrite within the file
 system's time stamp granularity would leave its ``stat`` as it was.
 
-The web editor's back end (``kin.editserver``) keeps one ``SaveCheck`` for the
-folder it serves; ``properdocs serve`` keeps one to load the data on every
-rebuild (``SaveCheck.load``, through ``kin_site/hooks.py``).
+The web editor's back end (``kin.editserver``) checks its saves with it, and
+``properdocs serve`` loads the data on every rebuild through it
+(``SaveCheck.load``, in ``kin_site/hooks.py``). Both ask ``SaveCheck.shared``, so
+under ``make edit``, where they run in one process, the folder is read and
+validated once, not once each.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from __future__ import annotations
 import os
 import threading
 import time
+import weakref
 from pathlib import Path
 from typing import Any
 
@@ -106,6 +109,16 @@ def _signature(path: Path) -> tuple | None:
 class SaveCheck:
     """Checks of the data in one folder with changes over it; unchanged files are validated once."""
 
+    @classmethod
+    def shared(cls, data_dir: Path) -> SaveCheck:
+        """The ``SaveCheck`` of this process for ``data_dir`` (as given: names in errors follow it),
+        while any user holds it; a folder nobody checks any more lets its records go."""
+        with _SHARED_LOCK:
+            checker = _SHARED.get(data_dir)
+            if checker is None:
+                checker = _SHARED[data_dir] = cls(data_dir)
+            return checker
+
     def __init__(self, data_dir: Path) -> None:
         self.data_dir = data_dir
         self._cache: dict[str, tuple] = {}  # relative path -> (signature, loader result)
@@ -125,3 +138,7 @@ class SaveCheck:
             finally:
                 for rel in set(self._cache) - files.seen:  # files gone from disk
                     del self._cache[rel]
+
+
+_SHARED: weakref.WeakValueDictionary[Path, SaveCheck] = weakref.WeakValueDictionary()
+_SHARED_LOCK = threading.Lock()

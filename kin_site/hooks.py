@@ -69,16 +69,16 @@ def _data_dir(config) -> Path:
     return Path(os.environ.get("KIN_DATA_DIR") or Path(config.config_file_path).parent / "data")
 
 
-_serve_loads: dict[Path, SaveCheck] = {}  # under `serve`: data folder -> its validated files, kept between rebuilds
+_serve_data: SaveCheck | None = None  # under `serve`: the data folder's validated files, kept between rebuilds
 
 
 def _load_data(data_dir: Path) -> kin.Dataset:
     """The dataset, or ``DataValidationError`` with the same errors as ``load_dataset``."""
     if not runtime.serving:
         return kin.load_dataset(data_dir)
-    if data_dir not in _serve_loads:
-        _serve_loads[data_dir] = SaveCheck(data_dir)
-    return _serve_loads[data_dir].load()
+    global _serve_data
+    _serve_data = SaveCheck.shared(data_dir)  # held between rebuilds; under `make edit`, the editor's too
+    return _serve_data.load()
 
 
 def on_serve(server, config, builder, **kwargs):
