@@ -66,15 +66,31 @@ class _Text(HTMLParser):
             self.parts.append(data)
 
 
+def _version(path: Path) -> tuple:
+    """What identifies one state of a file, so a page rewritten in place is read again."""
+    stat = path.stat()
+    return path, stat.st_mtime_ns, stat.st_size
+
+
 def page_text(site: Path, page: str) -> str:
+    return _page_text(_version(site / page / "index.html"))
+
+
+@cache
+def _page_text(version: tuple) -> str:
     parser = _Text()
-    parser.feed((site / page / "index.html").read_text(encoding="utf-8"))
+    parser.feed(version[0].read_text(encoding="utf-8"))
     return squash("".join(parser.parts))
+
+
+@cache
+def _search_docs(version: tuple) -> list[dict]:
+    return json.loads(version[0].read_text(encoding="utf-8"))["docs"]
 
 
 def search_text(site: Path, page: str) -> str:
     """All text the search index holds for one page (its sections included). Compare
     without spaces: the index runs table cells and list items together."""
-    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    texts = [f"{d['title']} {d['text']}" for d in index["docs"] if d["location"].split("#")[0] == page]
+    docs = _search_docs(_version(site / "search" / "search_index.json"))
+    texts = [f"{d['title']} {d['text']}" for d in docs if d["location"].split("#")[0] == page]
     return squash(html.unescape(re.sub(r"<[^>]+>", " ", " ".join(texts))))

@@ -2,9 +2,16 @@
 
 from __future__ import annotations
 
+import json
 import re
+import shutil
+from datetime import datetime
+from pathlib import Path
 
+import feedparser
+import pytest
 from conftest import DATA, build_site
+from test_outputs import OSLO, events
 from test_validation import edit
 
 from kin import load_dataset
@@ -28,6 +35,20 @@ agenda:
     kind: talk
     speakers: [kerstin-bach]
 """
+
+
+@pytest.fixture(scope="module")
+def variant_site(tmp_path_factory) -> Path:
+    """One strict build of the real data changed as the secretariat might: a meeting added in 2031
+    (built as if today were 2030-01-01) and UiB without a region. Each change is checked on its own."""
+    data = tmp_path_factory.mktemp("variant") / "data"
+    shutil.copytree(DATA, data)
+    (data / "meetings/2031-03-14.yml").write_text(EXTRA_MEETING, encoding="utf-8")
+    edit(data, "organisations/uib.yml", "region: helse-vest\n", "")
+    out = tmp_path_factory.mktemp("variant-site")
+    result = build_site(out, data, today="2030-01-01")
+    assert result.returncode == 0, result.stderr
+    return out
 
 
 def test_home_page_shows_counts(built_site):
@@ -66,21 +87,6 @@ def test_bad_data_never_produces_a_site(tmp_path, data_copy):
     assert not (out / "index.html").exists()
 
 
-def test_meeting_added_as_data_only(tmp_path, data_copy):
-    (data_copy / "meetings/2031-03-14.yml").write_text(EXTRA_MEETING, encoding="utf-8")
-    out = tmp_path / "out"
-    result = build_site(out, data_copy, today="2030-01-01")
-    assert result.returncode == 0, result.stderr
-    page = (out / "moter/2031-03-14/index.html").read_text(encoding="utf-8")
-    assert "Kvantefiltrering av pingviner" in page and "Trondheim" in page
-    index = (out / "moter/index.html").read_text(encoding="utf-8")
-    upcoming = index.split('id="kommende"')[1].split('id="tidligere"')[0]
-    assert "Kvantefiltrering av pingviner" in upcoming
-    assert "Kvantefiltrering av pingviner" in (out / "index.html").read_text(encoding="utf-8")
-    search = (out / "search/search_index.json").read_text(encoding="utf-8")
-    assert "Kvantefiltrering" in search
-
-
 def test_region_overview_lists_every_course_once_under_its_region(built_site):
     data = load_dataset(DATA)
     html = (built_site / "studier/regioner/index.html").read_text(encoding="utf-8")
@@ -95,17 +101,41 @@ def test_region_overview_lists_every_course_once_under_its_region(built_site):
     assert '<th scope="row">Matematikk og naturfag</th><td>16</td>' in uio and 'role="img"' in uio
 
 
-def test_region_overview_keeps_courses_without_a_region(tmp_path, data_copy):
-    edit(
-        data_copy,
-        "organisations/uib.yml",
-        "region: helse-vest\n",
-        "",
-    )
-    out = tmp_path / "out"
-    assert build_site(out, data_copy).returncode == 0
-    html = (out / "studier/regioner/index.html").read_text(encoding="utf-8")
+def test_meeting_added_as_data_only(variant_site):
+    out = variant_site
+    page = (out / "moter/2031-03-14/index.html").read_text(encoding="utf-8")
+    assert "Kvantefiltrering av pingviner" in page and "Trondheim" in page
+    index = (out / "moter/index.html").read_text(encoding="utf-8")
+    upcoming = index.split('id="kommende"')[1].split('id="tidligere"')[0]
+    assert "Kvantefiltrering av pingviner" in upcoming
+    assert "Kvantefiltrering av pingviner" in (out / "index.html").read_text(encoding="utf-8")
+    search = (out / "search/search_index.json").read_text(encoding="utf-8")
+    assert "Kvantefiltrering" in search
+
+
+def test_region_overview_keeps_courses_without_a_region(variant_site):
+    html = (variant_site / "studier/regioner/index.html").read_text(encoding="utf-8")
     assert 'id="uten-region"' in html and "ELMED219" in html.split('id="uten-region"')[1]
+
+
+def test_extra_meeting_reaches_every_output(variant_site):
+    out = variant_site
+    _, evs = events(out / "kin.ics")
+    assert "meeting-2031-03-14@kin-nettverk.no" in [str(e["UID"]) for e in evs]
+    _, (single,) = events(out / "moter/2031-03-14.ics")
+    assert single.decoded("DTSTART") == datetime(2031, 3, 14, 9, 0, tzinfo=OSLO)
+    feed = feedparser.parse((out / "moter.xml").read_bytes())
+    assert any("2031-03-14" in e.link for e in feed.entries)
+    meetings = json.loads((out / "api/meetings.json").read_text(encoding="utf-8"))
+    assert "2031-03-14" in [m["id"] for m in meetings]
+
+
+def test_calendar_uids_unique_and_stable_across_builds(built_site, variant_site):
+    """A meeting's UID stays the same in another build, whatever else was added (here a meeting)."""
+    uids = [str(e["UID"]) for e in events(built_site / "kin.ics")[1]]
+    assert len(set(uids)) == len(uids)
+    again = [str(e["UID"]) for e in events(variant_site / "kin.ics")[1]]
+    assert [uid for uid in again if uid != "meeting-2031-03-14@kin-nettverk.no"] == uids
 
 
 def test_rendered_blocks_are_all_put_back(built_site):

@@ -3,6 +3,8 @@ against the source and the built site, and the page "Om kildene" shows them all.
 
 from __future__ import annotations
 
+from functools import cache
+
 import pytest
 from conftest import DATA
 from source_text import page_text, seed_text, squash
@@ -12,6 +14,7 @@ from kin import editorial, load_dataset
 CORRECTIONS = load_dataset(DATA).corrections.corrections
 
 
+@cache
 def _site_text(site, skip: str = "") -> str:
     pages = [str(p.parent.relative_to(site)) for p in sorted(site.rglob("index.html"))]
     return " \x00 ".join(page_text(site, page) for page in pages if page != skip)

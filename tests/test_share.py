@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -127,28 +126,6 @@ HEAD_VALUES = """() => ({
   ld: JSON.parse(document.querySelector("script[type='application/ld+json']").textContent),
   ran: window.__ld,
 })"""
-
-
-def test_seminar_at_a_venue_is_an_education_event_with_its_organisers(tmp_path, data_copy):
-    shutil.copy(FIXTURES / "events/2031-05-20.yml", data_copy / "meetings/2031-05-20.yml")
-    out = tmp_path / "site"
-    result = build_site(out, data_copy, today="2031-01-01")
-    assert result.returncode == 0, result.stdout + result.stderr
-    (text,) = head(out / "moter/2031-05-20/index.html").jsonld
-    doc = json.loads(text)
-    jsonschema.validate(doc, SCHEMA)
-    assert doc["@type"] == "EducationEvent" and doc["startDate"] == "2031-05-20" and "endDate" not in doc
-    assert doc["eventAttendanceMode"] == "https://schema.org/OfflineEventAttendanceMode"
-    assert doc["location"] == {
-        "@type": "Place",
-        "name": "Testbiblioteket",
-        "address": {"@type": "PostalAddress", "streetAddress": "Prøvegata 7", "addressLocality": "Eksempelby"},
-    }
-    assert [o["name"] for o in doc["organizer"]] == [
-        "Kunstig intelligens i norsk helsetjeneste",
-        "Universitetet i Oslo",
-        "Norges teknisk-naturvitenskapelige universitet",
-    ]
 
 
 @pytest.mark.browser
