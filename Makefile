@@ -64,12 +64,13 @@ test: deps  ## the full test suite, browser tests included
 	$(PY) -m pytest
 
 # The inner loop: everything but the browser and LibreOffice tests (markers in pyproject.toml),
-# in QUICK_JOBS processes (pytest-xdist; a test file stays in one process, so its builds run once).
+# in QUICK_JOBS processes (pytest-xdist; a test file stays in one process, so its builds run once;
+# files go out slowest first, timed by the last run: tests/conftest.py).
 QUICK_JOBS ?= 2
 test-quick: $(VENV)/.dev node_modules/.installed  ## lint, validate and the tests without Chromium or LibreOffice
 	$(PY) -m ruff check .
 	$(PY) -m kin validate
-	$(PY) -m pytest -q -m "not browser and not libreoffice" -n $(QUICK_JOBS) --dist loadfile
+	$(PY) -m pytest -q -m "not browser and not libreoffice" -n $(QUICK_JOBS) --dist loadfile --no-loadscope-reorder
 
 external-links: $(VENV)/.site  ## list (and, when online, check) external URLs in data/; never blocks
 	-$(PY) -m kin urls --check

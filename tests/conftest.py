@@ -108,7 +108,8 @@ NEEDS_MARKER = {
 }
 
 
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    _slowest_files_first(config, items)
     unmarked = []
     for item in items:
         params = getattr(getattr(item, "callspec", None), "params", {})  # a parameter named page is not Playwright's
@@ -128,3 +129,39 @@ def soffice() -> str:
     found = shutil.which("soffice") or shutil.which("libreoffice")
     assert found, "LibreOffice is missing: run `make deps` (Debian package libreoffice-calc-nogui)"
     return found
+
+
+# --- Slowest files first ------------------------------------------------------------
+# `make test-quick` hands whole files to its processes in collection order (--no-loadscope-reorder);
+# when the longest files go first, no process is left running a long file alone at the end. Each
+# file's time in the last run is kept in pytest's cache (.pytest_cache); a file not timed yet keeps its place.
+
+FILE_SECONDS = "kin/file-seconds"
+_timed_files: dict[str, float] = {}
+
+
+def _file_of(nodeid: str) -> str:
+    return nodeid.split("::")[0]
+
+
+def _is_xdist_worker(config: pytest.Config) -> bool:
+    return hasattr(config, "workerinput")
+
+
+def _slowest_files_first(config: pytest.Config, items: list[pytest.Item]) -> None:
+    cache = getattr(config, "cache", None)
+    seconds = cache.get(FILE_SECONDS, {}) if cache and _is_xdist_worker(config) else {}
+    if seconds:  # a stable sort on a per-file key keeps each file's tests together and in order
+        items.sort(key=lambda item: -seconds.get(_file_of(item.nodeid), 0.0))
+
+
+def pytest_runtest_logreport(report: pytest.TestReport) -> None:
+    file = _file_of(report.nodeid)
+    _timed_files[file] = _timed_files.get(file, 0.0) + report.duration
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    cache = getattr(session.config, "cache", None)
+    if cache is None or _is_xdist_worker(session.config) or not _timed_files:
+        return  # workers report their tests to the controlling process, which keeps the times
+    cache.set(FILE_SECONDS, {**cache.get(FILE_SECONDS, {}), **_timed_files})
