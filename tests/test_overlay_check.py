@@ -22,8 +22,19 @@ MEETING = "meetings/2022-02-08.yml"
 SPEAKER = "finn-henry-hansen"  # named as a speaker in MEETING
 
 
+COPY_BASED: dict[tuple, list[str]] = {}  # (every file of the folder, changes) -> errors; both runs repeat some
+
+
 def copy_based(data: Path, tmp: Path, changes: dict[str, str | None]) -> list[str]:
     """The errors of the data with ``changes``, found in a copy of the folder (empty: valid)."""
+    files = tuple(sorted((p.relative_to(data).as_posix(), p.read_bytes()) for p in data.rglob("*") if p.is_file()))
+    key = (data.name, files, tuple(sorted(changes.items())))
+    if key not in COPY_BASED:
+        COPY_BASED[key] = _copy_based(data, tmp, changes)
+    return COPY_BASED[key]
+
+
+def _copy_based(data: Path, tmp: Path, changes: dict[str, str | None]) -> list[str]:
     copy = tmp / "copy" / data.name
     shutil.rmtree(copy.parent, ignore_errors=True)
     shutil.copytree(data, copy)
