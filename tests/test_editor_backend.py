@@ -6,6 +6,7 @@ from __future__ import annotations
 import difflib
 import http.client
 import json
+import shutil
 import threading
 import urllib.error
 import urllib.request
@@ -13,10 +14,16 @@ from wsgiref.simple_server import WSGIRequestHandler, WSGIServer
 
 import pytest
 import yaml
+from conftest import DATA
 
 from kin import editserver, editweb, roundtrip
 
 MEETING = "meetings/2022-02-08.yml"
+POLL = 0.05  # seconds between the test servers' shutdown checks (the default, 0.5, is waited out at every stop)
+
+
+def run_in_background(server) -> None:
+    threading.Thread(target=server.serve_forever, kwargs={"poll_interval": POLL}, daemon=True).start()
 
 
 def as_the_editor_writes(text: str, change) -> str:
@@ -31,8 +38,8 @@ def changed_lines(old: str, new: str) -> list[str]:
     return [line for line in diff if line[:1] in "+-" and line[:3] not in ("+++", "---")]
 
 
-def test_a_save_changes_only_the_edited_lines(data_copy):
-    old = (data_copy / MEETING).read_text(encoding="utf-8")
+def test_a_save_changes_only_the_edited_lines():
+    old = (DATA / MEETING).read_text(encoding="utf-8")
 
     def change(meeting):
         meeting["agenda"][1]["title"] = "Ny tittel"
@@ -43,7 +50,7 @@ def test_a_save_changes_only_the_edited_lines(data_copy):
     assert added == '+    title: "Ny tittel"'
 
 
-def test_comments_unknown_fields_order_and_quoting_survive(data_copy):
+def test_comments_unknown_fields_order_and_quoting_survive():
     old = '# Kept: where this came from.\nid: x\nzeta: 1  # unknown to the schema\ntime: "09:00"\nlist: [a, b]\n'
 
     def change(record):
@@ -58,8 +65,8 @@ def test_comments_unknown_fields_order_and_quoting_survive(data_copy):
     )
 
 
-def test_list_items_keep_their_place_when_one_is_inserted(data_copy):
-    old = (data_copy / MEETING).read_text(encoding="utf-8")
+def test_list_items_keep_their_place_when_one_is_inserted():
+    old = (DATA / MEETING).read_text(encoding="utf-8")
 
     def change(meeting):
         meeting["agenda"].insert(2, {"time": "12:25", "title": "Kaffe", "kind": "break"})
@@ -79,7 +86,7 @@ def test_a_new_record_is_written_in_the_data_files_style():
 @pytest.fixture
 def backend(data_copy):
     server = editweb.make_server(data_copy, 0, ["http://127.0.0.1:8000"])
-    threading.Thread(target=server.serve_forever, daemon=True).start()
+    run_in_background(server)
     url = f"http://127.0.0.1:{server.server_address[1]}/api/v1"
 
     def call(action: str, **params):
@@ -171,7 +178,8 @@ class Site:
         backend = editweb.Backend(editserver.DataFolder(data_copy), guard)
         self.server.set_app(editweb.mount(pages, "/kin/", backend, extra_hosts))
         self.origin = f"http://127.0.0.1:{self.port}"
-        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+        self.data = data_copy
+        run_in_background(self.server)
 
     def request(self, method: str, path: str, headers: dict[str, str], body: bytes | None = None):
         """(status, headers, body): ``headers`` as sent, Host included (http.client adds none then)."""
@@ -186,7 +194,18 @@ class Site:
 
 @pytest.fixture
 def site(data_copy):
+    """A site of its own, for a test that saves."""
     site = Site(data_copy)
+    yield site
+    site.server.shutdown()
+
+
+@pytest.fixture(scope="module")
+def shared_site(tmp_path_factory):
+    """One site for the tests that only ask, or are refused (each checks that nothing was written)."""
+    data = tmp_path_factory.mktemp("shared") / "data"
+    shutil.copytree(DATA, data)
+    site = Site(data)
     yield site
     site.server.shutdown()
 
@@ -257,7 +276,8 @@ def test_a_codespaces_forwarded_address_is_allowed_when_configured(site, data_co
         ({"Origin": "https://kin.test.evil.test", "Content-Type": "application/json"}, 403, "kin.test.evil.test"),
     ],
 )
-def test_refuses_every_request_the_editors_page_did_not_send(site, data_copy, headers, status, message):
+def test_refuses_every_request_the_editors_page_did_not_send(shared_site, headers, status, message):
+    site, data_copy = shared_site, shared_site.data
     headers = {k: v.replace("SITE", site.origin).replace("PORT", str(site.port)) for k, v in headers.items()}
     message = message.replace("PORT", str(site.port))
     before = {p: p.read_bytes() for p in data_copy.rglob("*") if p.is_file()}
@@ -267,7 +287,8 @@ def test_refuses_every_request_the_editors_page_did_not_send(site, data_copy, he
     assert {p: p.read_bytes() for p in data_copy.rglob("*") if p.is_file()} == before  # nothing written
 
 
-def test_a_preflight_from_another_site_is_refused_and_the_sites_own_allowed(site):
+def test_a_preflight_from_another_site_is_refused_and_the_sites_own_allowed(shared_site):
+    site = shared_site
     ask = {"Access-Control-Request-Method": "POST", "Access-Control-Request-Headers": "content-type"}
     status, headers, _ = site.request("OPTIONS", API, {"Origin": "http://evil.test", **ask})
     assert status == 403 and "Access-Control-Allow-Origin" not in headers
@@ -275,12 +296,14 @@ def test_a_preflight_from_another_site_is_refused_and_the_sites_own_allowed(site
     assert status == 204 and headers["Access-Control-Allow-Origin"] == site.origin
 
 
-def test_only_post(site):
+def test_only_post(shared_site):
+    site = shared_site
     status, headers, _ = site.request("GET", API, {"Origin": site.origin})
     assert (status, headers["Allow"]) == (405, "POST")
 
 
-def test_the_editors_page_learns_where_the_back_end_is(site):
+def test_the_editors_page_learns_where_the_back_end_is(shared_site):
+    site = shared_site
     status, headers, body = site.request("GET", "/kin/admin/local-backend.json", {})
     assert status == 200 and headers["Content-Type"] == JSON
     assert json.loads(body) == {"url": API, "allowed_hosts": ["127.0.0.1", "localhost", "kin.test"]}
@@ -307,7 +330,7 @@ def test_allowed_host_names_come_from_the_environment(monkeypatch):
 def test_the_back_end_alone_answers_the_given_sites_page_only(data_copy):
     """python -m kin edit: its own port, CORS for the site's origin only, its own address only."""
     server = editweb.make_server(data_copy, 0, ["http://127.0.0.1:8000"])
-    threading.Thread(target=server.serve_forever, daemon=True).start()
+    run_in_background(server)
     port = server.server_address[1]
     before = (data_copy / PERSON).read_bytes()
 

@@ -6,6 +6,7 @@ the local back end's HTTP protocol (python -m kin edit)."""
 from __future__ import annotations
 
 import pytest
+from conftest import DATA
 from test_editor_backend import as_the_editor_writes, backend, changed_lines  # noqa: F401 (a fixture)
 
 from kin import roundtrip
@@ -16,8 +17,8 @@ NAME = f"data/{MEETING}"
 
 
 @pytest.fixture
-def meeting(data_copy) -> str:
-    return (data_copy / MEETING).read_text(encoding="utf-8")
+def meeting() -> str:
+    return (DATA / MEETING).read_text(encoding="utf-8")  # only read: no copy of the folder
 
 
 def on_disk(text: str, old: str, new: str) -> str:
