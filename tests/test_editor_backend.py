@@ -28,9 +28,9 @@ def run_in_background(server) -> None:
 
 def as_the_editor_writes(text: str, change) -> str:
     """What Decap CMS sends: the record re-serialised, no comments, its own quoting and key order."""
-    value = yaml.safe_load(text)
+    value = yaml.load(text, Loader=yaml.CSafeLoader)  # libyaml: safe_load's values, safe_dump's text, faster
     change(value)
-    return yaml.safe_dump(value, allow_unicode=True, sort_keys=True, width=60)
+    return yaml.dump(value, Dumper=yaml.CSafeDumper, allow_unicode=True, sort_keys=True, width=60)
 
 
 def changed_lines(old: str, new: str) -> list[str]:

@@ -129,7 +129,8 @@ def test_deleting_after_a_save_that_merged_a_disk_change_is_refused(meeting):
     written = merged(Loaded(meeting, meeting), saved, disk, NAME)
     with pytest.raises(Conflict):  # the editor never saw the new theme
         check_delete(Loaded(saved, written), written, NAME)
-    check_delete(Loaded(saved, roundtrip.merge(meeting, saved)), roundtrip.merge(meeting, saved), NAME)
+    plain_merge = roundtrip.merge(meeting, saved)
+    check_delete(Loaded(saved, plain_merge), plain_merge, NAME)
 
 
 # --- through the local back end -----------------------------------------------------
