@@ -17,6 +17,8 @@ import pytest
 from conftest import DATA, ENGINE, ROOT
 from test_validation import edit
 
+from kin import routes as urls
+
 MEETING = "moter/2022-02-08/"
 MEETING_FILE = "meetings/2022-02-08.yml"
 THEME = "Behov for kompetanseøkning"  # on MEETING as the data has it
@@ -107,6 +109,14 @@ def test_a_data_error_is_reported_and_fixing_it_recovers(served):
         assert f"meetings/2022-02-08.yml:{line}:1: start: forventet et klokkeslett" in served.log.read_text()
         edit(served.data, MEETING_FILE, "start: 12:00:99", 'start: "11:45"')
         served.wait_for(lambda: "11:45" in served.page(MEETING))
+
+
+def test_plain_serve_has_no_web_editor_links(served):
+    """Under `make serve` the editor has no local back end to save through, so no record links to it
+    (under `make edit` they do: test_edit_links.py)."""
+    for url in (urls.meeting("2022-02-08"), urls.PEOPLE):
+        page = served.page(url)
+        assert "</html>" in page and "data-kin-admin" not in page, url
 
 
 def test_the_dev_servers_live_reload_script_is_allowed_by_its_hash_only():
