@@ -10,6 +10,7 @@ import shutil
 import threading
 import urllib.error
 import urllib.request
+from pathlib import Path
 from wsgiref.simple_server import WSGIRequestHandler, WSGIServer
 
 import pytest
@@ -83,9 +84,9 @@ def test_a_new_record_is_written_in_the_data_files_style():
 # --- the HTTP back end ------------------------------------------------------------
 
 
-@pytest.fixture
-def backend(data_copy):
-    server = editweb.make_server(data_copy, 0, ["http://127.0.0.1:8000"])
+def start_backend(data: Path):
+    """``python -m kin edit`` on ``data`` in this process: (a function that calls its API, the server)."""
+    server = editweb.make_server(data, 0, ["http://127.0.0.1:8000"])
     run_in_background(server)
     url = f"http://127.0.0.1:{server.server_address[1]}/api/v1"
 
@@ -102,11 +103,34 @@ def backend(data_copy):
         except urllib.error.HTTPError as exc:
             return exc.code, json.loads(exc.read())
 
+    return call, server
+
+
+@pytest.fixture
+def backend(data_copy):
+    """A back end of its own, for a test that saves."""
+    call, server = start_backend(data_copy)
     yield call
     server.shutdown()
 
 
-def test_lists_and_reads_entries(backend):
+@pytest.fixture(scope="module")
+def shared_data(tmp_path_factory) -> Path:
+    """A copy of the data for the tests that write nothing (each checks that it wrote nothing)."""
+    data = tmp_path_factory.mktemp("shared") / "data"
+    shutil.copytree(DATA, data)
+    return data
+
+
+@pytest.fixture(scope="module")
+def shared_backend(shared_data):
+    call, server = start_backend(shared_data)
+    yield call
+    server.shutdown()
+
+
+def test_lists_and_reads_entries(shared_backend):
+    backend = shared_backend
     status, entries = backend("entriesByFolder", folder="data/meetings", extension="yml", depth=1)
     assert status == 200
     assert {e["file"]["path"] for e in entries} >= {f"data/{MEETING}"}
@@ -133,7 +157,8 @@ def test_a_new_record_starts_with_its_schema_line(backend, data_copy):
     assert written == "# yaml-language-server: $schema=../schemas/people.schema.json\n" + raw
 
 
-def test_refuses_a_save_that_breaks_the_data(backend, data_copy):
+def test_refuses_a_save_that_breaks_the_data(shared_backend, shared_data):
+    backend, data_copy = shared_backend, shared_data
     old = (data_copy / MEETING).read_text(encoding="utf-8")
     backend("getEntry", path=f"data/{MEETING}")
     raw = as_the_editor_writes(old, lambda m: m["agenda"][0].update(speakers=["finnes-ikke"]))
@@ -145,7 +170,8 @@ def test_refuses_a_save_that_breaks_the_data(backend, data_copy):
 
 
 @pytest.mark.parametrize("path", ["data/../pyproject.toml", "kin/schema.py", "data/meetings/x.py", "/etc/passwd"])
-def test_writes_only_yaml_files_in_the_data_folder(backend, data_copy, path):
+def test_writes_only_yaml_files_in_the_data_folder(shared_backend, shared_data, path):
+    backend, data_copy = shared_backend, shared_data
     status, body = backend("persistEntry", dataFiles=[{"path": path, "raw": "id: x\n"}], assets=[], options={})
     assert status == 422 and "Ikke en datafil" in body["error"]
     assert not (data_copy.parent / "pyproject.toml").exists()
@@ -201,11 +227,9 @@ def site(data_copy):
 
 
 @pytest.fixture(scope="module")
-def shared_site(tmp_path_factory):
+def shared_site(shared_data):
     """One site for the tests that only ask, or are refused (each checks that nothing was written)."""
-    data = tmp_path_factory.mktemp("shared") / "data"
-    shutil.copytree(DATA, data)
-    site = Site(data)
+    site = Site(shared_data)
     yield site
     site.server.shutdown()
 
