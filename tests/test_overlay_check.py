@@ -9,6 +9,7 @@ checks, so results kept from an earlier check are tested too.
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -37,11 +38,10 @@ def copy_based(data: Path, tmp: Path, changes: dict[str, str | None]) -> list[st
 def _copy_based(data: Path, tmp: Path, changes: dict[str, str | None]) -> list[str]:
     copy = tmp / "copy" / data.name
     shutil.rmtree(copy.parent, ignore_errors=True)
-    shutil.copytree(data, copy)
+    shutil.copytree(data, copy, copy_function=os.link)  # hard links: the same files, no bytes copied
     for rel, text in changes.items():
-        if text is None:
-            (copy / rel).unlink(missing_ok=True)
-        else:
+        (copy / rel).unlink(missing_ok=True)  # a change never writes through a link into ``data``
+        if text is not None:
             (copy / rel).parent.mkdir(parents=True, exist_ok=True)
             (copy / rel).write_text(text, encoding="utf-8")
     return errors_of(lambda: load_dataset(copy))
