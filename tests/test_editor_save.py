@@ -7,7 +7,13 @@ from __future__ import annotations
 
 import pytest
 from conftest import DATA
-from test_editor_backend import as_the_editor_writes, backend, changed_lines  # noqa: F401 (a fixture)
+from test_editor_backend import (  # noqa: F401 (fixtures: backend, data_copy, writable_copy)
+    as_the_editor_writes,
+    backend,
+    changed_lines,
+    data_copy,
+    writable_copy,
+)
 
 from kin import roundtrip
 from kin.editsave import Conflict, Loaded, check_delete, merged
