@@ -30,3 +30,22 @@ class SharedCopy:
                 path.parent.mkdir(parents=True, exist_ok=True)
                 path.write_bytes(content)
         assert self._files() == self.files
+
+
+def mirror(source: Path, target: Path) -> None:
+    """Make the folder ``target`` hold exactly ``source``'s files (copying only those that differ)."""
+    wanted = {p.relative_to(source): p.read_bytes() for p in source.rglob("*") if p.is_file()}
+    folders = {p.relative_to(source) for p in source.rglob("*") if p.is_dir()}
+    for path in sorted(target.rglob("*"), reverse=True):  # contents before their folder
+        rel = path.relative_to(target)
+        if path.is_dir() and rel not in folders:
+            shutil.rmtree(path)
+        elif path.is_file() and rel not in wanted:
+            path.unlink()
+    for rel, content in wanted.items():
+        path = target / rel
+        if not path.is_file() or path.read_bytes() != content:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(content)
+    for rel in folders:
+        (target / rel).mkdir(parents=True, exist_ok=True)
