@@ -237,5 +237,7 @@ HEADER = """\
 
 
 def render(local_backend: dict[str, Any] | None = None, site: Path = settings.CONFIG) -> str:
-    body = yaml.safe_dump(config(local_backend, site), allow_unicode=True, sort_keys=False, width=4096)
+    body = yaml.dump(  # libyaml's emitter: the same text as safe_dump, several times faster
+        config(local_backend, site), Dumper=yaml.CSafeDumper, allow_unicode=True, sort_keys=False, width=4096
+    )
     return HEADER + body

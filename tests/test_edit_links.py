@@ -4,6 +4,7 @@ its entry in the local web editor. The repository and branch are one line of mkd
 
 from __future__ import annotations
 
+import functools
 import re
 from html.parser import HTMLParser
 from pathlib import Path
@@ -46,6 +47,7 @@ class Links(HTMLParser):
             self.links.append((href, " ".join(text.split()), attrs))
 
 
+@functools.cache  # the built site does not change during the session
 def links(path: Path) -> list[tuple[str, str, dict]]:
     parser = Links()
     parser.feed(path.read_text(encoding="utf-8"))
@@ -60,9 +62,15 @@ def edit_links(path: Path) -> list[str]:
     return [href.removeprefix(EDIT) for href, _, _ in found]
 
 
+@functools.cache
+def real_data():
+    """The real data, loaded once (the tests only read it)."""
+    return load_dataset(DATA)
+
+
 def record_pages() -> list[tuple[str, str]]:
     """(built page, data file) of every page generated from a record."""
-    data = load_dataset(DATA)
+    data = real_data()
     out = []
     for src, page in pages.generated_pages(data).items():
         collection, record_id = page.record
@@ -72,7 +80,7 @@ def record_pages() -> list[tuple[str, str]]:
 
 def test_every_edit_link_names_a_file_in_the_repository(built_site):
     named = [p for page in built_site.rglob("*.html") for p in edit_links(page)]
-    pages_and_cards = len(list((ROOT / "docs").rglob("*.md"))) + len(record_pages()) + len(load_dataset(DATA).people)
+    pages_and_cards = len(list((ROOT / "docs").rglob("*.md"))) + len(record_pages()) + len(real_data().people)
     assert len(named) == pages_and_cards  # one per page and one per person card, nothing else
     missing = sorted({p for p in named if not (ROOT / p).is_file()})
     assert not missing, missing
@@ -89,7 +97,7 @@ def test_each_record_page_has_exactly_one_link_to_its_data_file(built_site):
 def test_each_person_card_links_its_own_file(built_site):
     html = (built_site / urls.PEOPLE / "index.html").read_text(encoding="utf-8")
     cards = html.split('<li class="kin-person">')[1:]
-    people = load_dataset(DATA).people
+    people = real_data().people
     assert len(cards) == len(people)
     for card in cards:
         person_id = re.search(r'id="person-([^"]+)"', card)[1]
@@ -118,17 +126,14 @@ def test_under_make_edit_records_also_link_their_web_editor_entry(served):
     assert admin == ["../../" + urls.admin_entry("meetings", "2022-02-08")]  # relative to moter/2022-02-08/
     assert "decap-cms.js" in served.page(urls.ADMIN)  # the link leads to the web editor
     assert "data-kin-admin" not in served.page(urls.ABOUT)  # a hand-written page is no record
-    assert served.page(urls.PEOPLE).count("data-kin-admin") == len(load_dataset(DATA).people)
+    assert served.page(urls.PEOPLE).count("data-kin-admin") == len(real_data().people)
 
 
-def test_plain_serve_has_no_web_editor_links(served):
-    """Under `make serve` the editor has no local back end to save through, so no record links to it."""
-    for url in (urls.meeting("2022-02-08"), urls.PEOPLE):
-        assert "data-kin-admin" not in served.page(url)
+# Under plain `make serve`, no record links to the web editor: test_serve.py (on that module's server).
 
 
 def test_under_serve_a_person_card_also_links_its_web_editor_entry():
-    data = load_dataset(DATA)
+    data = real_data()
     renderer = Renderer(Site(data, config.today()), serving=True)
     renderer.page_url = urls.PEOPLE
     html = renderer.render("people.html")

@@ -6,24 +6,33 @@ from __future__ import annotations
 import difflib
 import http.client
 import json
+import shutil
 import threading
 import urllib.error
 import urllib.request
+from pathlib import Path
 from wsgiref.simple_server import WSGIRequestHandler, WSGIServer
 
 import pytest
 import yaml
+from conftest import DATA
+from shared_data import SharedCopy
 
 from kin import editserver, editweb, roundtrip
 
 MEETING = "meetings/2022-02-08.yml"
+POLL = 0.05  # seconds between the test servers' shutdown checks (the default, 0.5, is waited out at every stop)
+
+
+def run_in_background(server) -> None:
+    threading.Thread(target=server.serve_forever, kwargs={"poll_interval": POLL}, daemon=True).start()
 
 
 def as_the_editor_writes(text: str, change) -> str:
     """What Decap CMS sends: the record re-serialised, no comments, its own quoting and key order."""
-    value = yaml.safe_load(text)
+    value = yaml.load(text, Loader=yaml.CSafeLoader)  # libyaml: safe_load's values, safe_dump's text, faster
     change(value)
-    return yaml.safe_dump(value, allow_unicode=True, sort_keys=True, width=60)
+    return yaml.dump(value, Dumper=yaml.CSafeDumper, allow_unicode=True, sort_keys=True, width=60)
 
 
 def changed_lines(old: str, new: str) -> list[str]:
@@ -31,8 +40,8 @@ def changed_lines(old: str, new: str) -> list[str]:
     return [line for line in diff if line[:1] in "+-" and line[:3] not in ("+++", "---")]
 
 
-def test_a_save_changes_only_the_edited_lines(data_copy):
-    old = (data_copy / MEETING).read_text(encoding="utf-8")
+def test_a_save_changes_only_the_edited_lines():
+    old = (DATA / MEETING).read_text(encoding="utf-8")
 
     def change(meeting):
         meeting["agenda"][1]["title"] = "Ny tittel"
@@ -43,7 +52,7 @@ def test_a_save_changes_only_the_edited_lines(data_copy):
     assert added == '+    title: "Ny tittel"'
 
 
-def test_comments_unknown_fields_order_and_quoting_survive(data_copy):
+def test_comments_unknown_fields_order_and_quoting_survive():
     old = '# Kept: where this came from.\nid: x\nzeta: 1  # unknown to the schema\ntime: "09:00"\nlist: [a, b]\n'
 
     def change(record):
@@ -58,8 +67,8 @@ def test_comments_unknown_fields_order_and_quoting_survive(data_copy):
     )
 
 
-def test_list_items_keep_their_place_when_one_is_inserted(data_copy):
-    old = (data_copy / MEETING).read_text(encoding="utf-8")
+def test_list_items_keep_their_place_when_one_is_inserted():
+    old = (DATA / MEETING).read_text(encoding="utf-8")
 
     def change(meeting):
         meeting["agenda"].insert(2, {"time": "12:25", "title": "Kaffe", "kind": "break"})
@@ -76,10 +85,10 @@ def test_a_new_record_is_written_in_the_data_files_style():
 # --- the HTTP back end ------------------------------------------------------------
 
 
-@pytest.fixture
-def backend(data_copy):
-    server = editweb.make_server(data_copy, 0, ["http://127.0.0.1:8000"])
-    threading.Thread(target=server.serve_forever, daemon=True).start()
+def start_backend(data: Path):
+    """``python -m kin edit`` on ``data`` in this process: (a function that calls its API, the server)."""
+    server = editweb.make_server(data, 0, ["http://127.0.0.1:8000"])
+    run_in_background(server)
     url = f"http://127.0.0.1:{server.server_address[1]}/api/v1"
 
     def call(action: str, **params):
@@ -95,11 +104,46 @@ def backend(data_copy):
         except urllib.error.HTTPError as exc:
             return exc.code, json.loads(exc.read())
 
+    return call, server
+
+
+@pytest.fixture(scope="module")
+def writable_copy(tmp_path_factory) -> SharedCopy:
+    return SharedCopy(tmp_path_factory.mktemp("writable"))
+
+
+@pytest.fixture
+def data_copy(writable_copy):
+    """The module's copy of the data for a test that saves; put back as it was after the test."""
+    yield writable_copy.path
+    writable_copy.restore()
+
+
+@pytest.fixture
+def backend(data_copy):
+    """A back end of its own, for a test that saves."""
+    call, server = start_backend(data_copy)
     yield call
     server.shutdown()
 
 
-def test_lists_and_reads_entries(backend):
+@pytest.fixture(scope="module")
+def shared_data(tmp_path_factory) -> Path:
+    """A copy of the data for the tests that write nothing (each checks that it wrote nothing)."""
+    data = tmp_path_factory.mktemp("shared") / "data"
+    shutil.copytree(DATA, data)
+    return data
+
+
+@pytest.fixture(scope="module")
+def shared_backend(shared_data):
+    call, server = start_backend(shared_data)
+    yield call
+    server.shutdown()
+
+
+def test_lists_and_reads_entries(shared_backend):
+    backend = shared_backend
     status, entries = backend("entriesByFolder", folder="data/meetings", extension="yml", depth=1)
     assert status == 200
     assert {e["file"]["path"] for e in entries} >= {f"data/{MEETING}"}
@@ -126,7 +170,8 @@ def test_a_new_record_starts_with_its_schema_line(backend, data_copy):
     assert written == "# yaml-language-server: $schema=../schemas/people.schema.json\n" + raw
 
 
-def test_refuses_a_save_that_breaks_the_data(backend, data_copy):
+def test_refuses_a_save_that_breaks_the_data(shared_backend, shared_data):
+    backend, data_copy = shared_backend, shared_data
     old = (data_copy / MEETING).read_text(encoding="utf-8")
     backend("getEntry", path=f"data/{MEETING}")
     raw = as_the_editor_writes(old, lambda m: m["agenda"][0].update(speakers=["finnes-ikke"]))
@@ -138,7 +183,8 @@ def test_refuses_a_save_that_breaks_the_data(backend, data_copy):
 
 
 @pytest.mark.parametrize("path", ["data/../pyproject.toml", "kin/schema.py", "data/meetings/x.py", "/etc/passwd"])
-def test_writes_only_yaml_files_in_the_data_folder(backend, data_copy, path):
+def test_writes_only_yaml_files_in_the_data_folder(shared_backend, shared_data, path):
+    backend, data_copy = shared_backend, shared_data
     status, body = backend("persistEntry", dataFiles=[{"path": path, "raw": "id: x\n"}], assets=[], options={})
     assert status == 422 and "Ikke en datafil" in body["error"]
     assert not (data_copy.parent / "pyproject.toml").exists()
@@ -171,7 +217,8 @@ class Site:
         backend = editweb.Backend(editserver.DataFolder(data_copy), guard)
         self.server.set_app(editweb.mount(pages, "/kin/", backend, extra_hosts))
         self.origin = f"http://127.0.0.1:{self.port}"
-        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+        self.data = data_copy
+        run_in_background(self.server)
 
     def request(self, method: str, path: str, headers: dict[str, str], body: bytes | None = None):
         """(status, headers, body): ``headers`` as sent, Host included (http.client adds none then)."""
@@ -186,7 +233,16 @@ class Site:
 
 @pytest.fixture
 def site(data_copy):
+    """A site of its own, for a test that saves."""
     site = Site(data_copy)
+    yield site
+    site.server.shutdown()
+
+
+@pytest.fixture(scope="module")
+def shared_site(shared_data):
+    """One site for the tests that only ask, or are refused (each checks that nothing was written)."""
+    site = Site(shared_data)
     yield site
     site.server.shutdown()
 
@@ -257,7 +313,8 @@ def test_a_codespaces_forwarded_address_is_allowed_when_configured(site, data_co
         ({"Origin": "https://kin.test.evil.test", "Content-Type": "application/json"}, 403, "kin.test.evil.test"),
     ],
 )
-def test_refuses_every_request_the_editors_page_did_not_send(site, data_copy, headers, status, message):
+def test_refuses_every_request_the_editors_page_did_not_send(shared_site, headers, status, message):
+    site, data_copy = shared_site, shared_site.data
     headers = {k: v.replace("SITE", site.origin).replace("PORT", str(site.port)) for k, v in headers.items()}
     message = message.replace("PORT", str(site.port))
     before = {p: p.read_bytes() for p in data_copy.rglob("*") if p.is_file()}
@@ -267,7 +324,8 @@ def test_refuses_every_request_the_editors_page_did_not_send(site, data_copy, he
     assert {p: p.read_bytes() for p in data_copy.rglob("*") if p.is_file()} == before  # nothing written
 
 
-def test_a_preflight_from_another_site_is_refused_and_the_sites_own_allowed(site):
+def test_a_preflight_from_another_site_is_refused_and_the_sites_own_allowed(shared_site):
+    site = shared_site
     ask = {"Access-Control-Request-Method": "POST", "Access-Control-Request-Headers": "content-type"}
     status, headers, _ = site.request("OPTIONS", API, {"Origin": "http://evil.test", **ask})
     assert status == 403 and "Access-Control-Allow-Origin" not in headers
@@ -275,12 +333,14 @@ def test_a_preflight_from_another_site_is_refused_and_the_sites_own_allowed(site
     assert status == 204 and headers["Access-Control-Allow-Origin"] == site.origin
 
 
-def test_only_post(site):
+def test_only_post(shared_site):
+    site = shared_site
     status, headers, _ = site.request("GET", API, {"Origin": site.origin})
     assert (status, headers["Allow"]) == (405, "POST")
 
 
-def test_the_editors_page_learns_where_the_back_end_is(site):
+def test_the_editors_page_learns_where_the_back_end_is(shared_site):
+    site = shared_site
     status, headers, body = site.request("GET", "/kin/admin/local-backend.json", {})
     assert status == 200 and headers["Content-Type"] == JSON
     assert json.loads(body) == {"url": API, "allowed_hosts": ["127.0.0.1", "localhost", "kin.test"]}
@@ -307,7 +367,7 @@ def test_allowed_host_names_come_from_the_environment(monkeypatch):
 def test_the_back_end_alone_answers_the_given_sites_page_only(data_copy):
     """python -m kin edit: its own port, CORS for the site's origin only, its own address only."""
     server = editweb.make_server(data_copy, 0, ["http://127.0.0.1:8000"])
-    threading.Thread(target=server.serve_forever, daemon=True).start()
+    run_in_background(server)
     port = server.server_address[1]
     before = (data_copy / PERSON).read_bytes()
 

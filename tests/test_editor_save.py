@@ -6,7 +6,14 @@ the local back end's HTTP protocol (python -m kin edit)."""
 from __future__ import annotations
 
 import pytest
-from test_editor_backend import as_the_editor_writes, backend, changed_lines  # noqa: F401 (a fixture)
+from conftest import DATA
+from test_editor_backend import (  # noqa: F401 (fixtures: backend, data_copy, writable_copy)
+    as_the_editor_writes,
+    backend,
+    changed_lines,
+    data_copy,
+    writable_copy,
+)
 
 from kin import roundtrip
 from kin.editsave import Conflict, Loaded, check_delete, merged
@@ -16,8 +23,8 @@ NAME = f"data/{MEETING}"
 
 
 @pytest.fixture
-def meeting(data_copy) -> str:
-    return (data_copy / MEETING).read_text(encoding="utf-8")
+def meeting() -> str:
+    return (DATA / MEETING).read_text(encoding="utf-8")  # only read: no copy of the folder
 
 
 def on_disk(text: str, old: str, new: str) -> str:
@@ -128,7 +135,8 @@ def test_deleting_after_a_save_that_merged_a_disk_change_is_refused(meeting):
     written = merged(Loaded(meeting, meeting), saved, disk, NAME)
     with pytest.raises(Conflict):  # the editor never saw the new theme
         check_delete(Loaded(saved, written), written, NAME)
-    check_delete(Loaded(saved, roundtrip.merge(meeting, saved)), roundtrip.merge(meeting, saved), NAME)
+    plain_merge = roundtrip.merge(meeting, saved)
+    check_delete(Loaded(saved, plain_merge), plain_merge, NAME)
 
 
 # --- through the local back end -----------------------------------------------------

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import contextlib
+import io
 import re
 import subprocess
 import sys
 
 import pytest
 from conftest import ROOT
+from shared_data import SharedCopy
 
 from kin import load_dataset
+from kin.__main__ import main
 from kin.collections import BY_NAME
 from kin.scaffold import ITEMS
 
@@ -28,7 +32,33 @@ NEW = {
 }
 
 
+@pytest.fixture(scope="module")
+def shared_copy(tmp_path_factory) -> SharedCopy:
+    return SharedCopy(tmp_path_factory.mktemp("scaffold"))
+
+
+@pytest.fixture
+def data_copy(shared_copy):
+    """The module's copy of the data, put back after each test (they add records, or edit the one added)."""
+    yield shared_copy.path
+    shared_copy.restore()
+
+
 def new(data_dir, item, *options) -> subprocess.CompletedProcess:
+    """``python -m kin new`` run in this process (its exit code and output); the command's own process
+    is started once, in test_a_missing_data_folder_is_explained."""
+    args = ["new", item, *options, "--data-dir", str(data_dir)]
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        try:
+            code = main(args)
+        except SystemExit as exc:  # argparse
+            code = exc.code
+    return subprocess.CompletedProcess(["python", "-m", "kin", *args], code, out.getvalue(), err.getvalue())
+
+
+def new_process(data_dir, item, *options) -> subprocess.CompletedProcess:
+    """``python -m kin new`` in a process of its own."""
     cmd = [sys.executable, "-m", "kin", "new", item, *options, "--data-dir", str(data_dir)]
     return subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, timeout=120)
 
@@ -87,5 +117,5 @@ def test_unknown_field_and_missing_id_are_explained(data_copy):
 
 
 def test_a_missing_data_folder_is_explained(tmp_path):
-    result = new(tmp_path / "finnes-ikke", "person", "--name", "Ola", "--organisations", "uib")
+    result = new_process(tmp_path / "finnes-ikke", "person", "--name", "Ola", "--organisations", "uib")
     assert result.returncode == 1 and "finnes ikke" in result.stderr and "Traceback" not in result.stderr

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
+import shutil
 import socket
 import subprocess
 import sys
@@ -12,10 +14,14 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from conftest import ENGINE, ROOT
+from conftest import DATA, ENGINE, ROOT
 from test_validation import edit
 
+from kin import routes as urls
+
 MEETING = "moter/2022-02-08/"
+MEETING_FILE = "meetings/2022-02-08.yml"
+THEME = "Behov for kompetanseøkning"  # on MEETING as the data has it
 
 
 def free_port() -> int:
@@ -56,13 +62,28 @@ class Server:
     def page(self, path: str) -> str:
         return fetch(self.base + path)
 
+    @contextlib.contextmanager
+    def restoring(self, rel: str, gone: str):
+        """Put the data file ``rel`` back as it was after the block, and wait until MEETING has the data's
+        theme again and no ``gone`` (a text the block brought in): the next test finds the site as started."""
+        path = self.data / rel
+        before = path.read_bytes()
+        try:
+            yield
+        finally:
+            path.write_bytes(before)
+            self.wait_for(lambda: (page := self.page(MEETING)) and THEME in page and gone not in page)
 
-@pytest.fixture(params=[False], ids=["serve"])
-def served(data_copy: Path, tmp_path: Path, request):
-    """`properdocs serve` (``make serve``); parametrized with True, as ``make edit`` (KIN_EDIT=1)."""
-    server = Server(data_copy, tmp_path / "serve.log", edit=request.param)
+
+@pytest.fixture(scope="module", params=[False], ids=["serve"])
+def served(tmp_path_factory: pytest.TempPathFactory, request):
+    """`properdocs serve` (``make serve``) on a copy of the data, started once per module; parametrized
+    with True, as ``make edit`` (KIN_EDIT=1). A test that edits the data puts it back (``restoring``)."""
+    data = tmp_path_factory.mktemp("served") / "data"
+    shutil.copytree(DATA, data)
+    server = Server(data, data.parent / "serve.log", edit=request.param)
     try:
-        server.wait_for(lambda: "Behov for kompetanseøkning" in server.page(MEETING), 60)
+        server.wait_for(lambda: THEME in server.page(MEETING), 60)
         yield server
     finally:
         server.proc.terminate()
@@ -71,20 +92,31 @@ def served(data_copy: Path, tmp_path: Path, request):
 
 def test_data_edit_shows_on_the_served_site(served):
     index_before = served.page("search/search_index.json")
-    edit(served.data, "meetings/2022-02-08.yml", "theme: Behov for", "theme: Pingvinlæring og behov for")
-    served.wait_for(lambda: "Pingvinlæring og behov for" in served.page(MEETING))
-    assert "Pingvinlæring" in served.page("moter/")  # pages generated from data are fresh too
-    index_after = served.page("search/search_index.json")
+    with served.restoring(MEETING_FILE, gone="Pingvinlæring"):
+        edit(served.data, MEETING_FILE, "theme: Behov for", "theme: Pingvinlæring og behov for")
+        served.wait_for(lambda: "Pingvinlæring og behov for" in served.page(MEETING))
+        assert "Pingvinlæring" in served.page("moter/")  # pages generated from data are fresh too
+        index_after = served.page("search/search_index.json")
     # A --dirty rebuild would rewrite the index with only the changed pages.
     assert len(index_after) > 0.9 * len(index_before) and "Pingvinl" in index_after
 
 
 def test_a_data_error_is_reported_and_fixing_it_recovers(served):
-    line = edit(served.data, "meetings/2022-02-08.yml", 'start: "12:00"', "start: 12:00:99")
-    served.wait_for(lambda: "nettstedet ble ikke bygget" in served.log.read_text())
-    assert f"meetings/2022-02-08.yml:{line}:1: start: forventet et klokkeslett" in served.log.read_text()
-    edit(served.data, "meetings/2022-02-08.yml", "start: 12:00:99", 'start: "11:45"')
-    served.wait_for(lambda: "11:45" in served.page(MEETING))
+    with served.restoring(MEETING_FILE, gone="11:45"):
+        log_before = len(served.log.read_text())  # what earlier tests on this server logged
+        line = edit(served.data, MEETING_FILE, 'start: "12:00"', "start: 12:00:99")
+        served.wait_for(lambda: "nettstedet ble ikke bygget" in served.log.read_text()[log_before:])
+        assert f"meetings/2022-02-08.yml:{line}:1: start: forventet et klokkeslett" in served.log.read_text()
+        edit(served.data, MEETING_FILE, "start: 12:00:99", 'start: "11:45"')
+        served.wait_for(lambda: "11:45" in served.page(MEETING))
+
+
+def test_plain_serve_has_no_web_editor_links(served):
+    """Under `make serve` the editor has no local back end to save through, so no record links to it
+    (under `make edit` they do: test_edit_links.py)."""
+    for url in (urls.meeting("2022-02-08"), urls.PEOPLE):
+        page = served.page(url)
+        assert "</html>" in page and "data-kin-admin" not in page, url
 
 
 def test_the_dev_servers_live_reload_script_is_allowed_by_its_hash_only():
