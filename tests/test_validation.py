@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 from conftest import DATA
+from loading import load
 
-from kin import DataValidationError, load_dataset, messages
+from kin import DataValidationError, messages
 
 MEETING = "meetings/2022-02-08.yml"
 
@@ -24,8 +25,9 @@ def edit(data: Path, rel: str, old: str, new: str) -> int:
 
 
 def errors_for(data: Path) -> list[str]:
+    """The errors ``load_dataset(data)`` raises (files as in the real data are loaded once: ``loading``)."""
     with pytest.raises(DataValidationError) as info:
-        load_dataset(data)
+        load(data)
     return [str(e) for e in info.value.errors]
 
 
@@ -45,7 +47,7 @@ def test_duplicate_key(data_copy):
 def test_norway_problem_no_stays_text(data_copy):
     edit(data_copy, "organisations/ntnu.yml", "short_name: NTNU\n", "short_name: NO\n")
     edit(data_copy, MEETING, 'start: "12:00"', "start: 12:00")  # unquoted time stays "12:00", not 720
-    data = load_dataset(data_copy)
+    data = load(data_copy)
     assert data.org["ntnu"].short_name == "NO"
     assert data.meeting["2022-02-08"].start == "12:00"
 
