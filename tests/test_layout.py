@@ -6,6 +6,7 @@ import dataclasses
 
 import yaml
 from conftest import DATA
+from loading import load
 
 from kin import Dataset, load_dataset
 from kin.collate import sort_key
@@ -28,7 +29,7 @@ def test_file_name_is_the_id():
 
 
 def test_order_comes_from_the_data():
-    data = load_dataset(DATA)
+    data = load(DATA)
     assert [p.name for p in data.people] == sorted((p.name for p in data.people), key=sort_key)
     assert sorted(["Åse", "Øystein", "Ærlig", "Zara", "Åge", "Eva", "Émile"], key=sort_key) == [
         "Émile", "Eva", "Zara", "Ærlig", "Øystein", "Åge", "Åse",

@@ -15,6 +15,7 @@ import jsonschema
 import pytest
 import yaml
 from conftest import DATA
+from loading import load
 from source_text import SEED, page_text, search_text, seed_text, squash
 
 from kin import load_dataset, talks
@@ -255,7 +256,7 @@ def _seed_without_emphasis() -> str:
 
 def _as_in_source(text: str) -> str:
     """``text`` with every documented correction (data/corrections.yml) undone."""
-    for c in load_dataset(DATA).corrections.corrections:
+    for c in load(DATA).corrections.corrections:
         text = text.replace(c.site_text, c.source_text)
     return text
 
@@ -323,7 +324,7 @@ def test_open_data_has_every_talk_with_its_material_and_schema(built_site, agend
 
 def test_every_attribution_in_the_data_names_one_agenda_item():
     """An attribution no agenda item fits (a typo in a speaker, a missing presented_by) would drop a link."""
-    assert not [(page.record, att) for page, att in talks.unmatched(load_dataset(DATA))]
+    assert not [(page.record, att) for page, att in talks.unmatched(load(DATA))]
 
 
 def test_a_talk_without_material_says_so(data_copy):
