@@ -24,7 +24,7 @@ def test_every_dataset_list_is_a_collection_and_every_file_belongs_to_one():
 def test_file_name_is_the_id():
     for collection, rel in data_files(DATA):
         if collection.folder:
-            record = yaml.safe_load((DATA / rel).read_text(encoding="utf-8"))
+            record = yaml.load((DATA / rel).read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)  # safe_load in C
             assert rel == collection.path_of(str(record[collection.id_field]))
 
 

@@ -9,7 +9,7 @@ import pytest
 from conftest import DATA
 from loading import load
 
-from kin import DataValidationError, messages
+from kin import DataValidationError, load_dataset, messages
 
 MEETING = "meetings/2022-02-08.yml"
 
@@ -189,3 +189,19 @@ def test_cli_reports_valid_data_in_norwegian(capsys):
     assert main(["validate", str(DATA)]) == 0
     out = capsys.readouterr().out
     assert re.match(r"OK: \d+ personer \(\d+ medlemmer, \d+ sekretariat, \d+ observatører\), \d+ organisasjoner, ", out)
+
+
+def test_loading_once_gives_what_load_dataset_gives(data_copy, tmp_path):
+    """tests/loading.py (what these tests load with) returns and raises what ``load_dataset`` does,
+    also for a file with the real bytes behind a symlink out of the folder."""
+    assert load(DATA) == load_dataset(DATA)
+    edit(data_copy, MEETING, "number: 1", "number: first")
+    outside = tmp_path / "relay.yml"
+    outside.write_bytes((DATA / "relay.yml").read_bytes())
+    (data_copy / "relay.yml").unlink()
+    (data_copy / "relay.yml").symlink_to(outside)
+    with pytest.raises(DataValidationError) as plain:
+        load_dataset(data_copy)
+    assert errors_for(data_copy) == [str(e) for e in plain.value.errors]
+    assert sorted(e.file for e in plain.value.errors) == ["data/meetings/2022-02-08.yml", "data/relay.yml"]
+    assert any("snarvei" in e.message and e.file == "data/relay.yml" for e in plain.value.errors)
