@@ -197,11 +197,12 @@ CASES = [
 ]
 
 
-@pytest.mark.parametrize(("page", "text"), [c[1:] for c in CASES], ids=[c[0] for c in CASES])
-def test_source_text_is_shown_and_searchable(built_site, page, text):
+# The page is "url", not "page": that would pull in Playwright's fixture of that name.
+@pytest.mark.parametrize(("url", "text"), [c[1:] for c in CASES], ids=[c[0] for c in CASES])
+def test_source_text_is_shown_and_searchable(built_site, url, text):
     assert text in seed_text(), "the case must quote the seed"
-    assert text in page_text(built_site, page)
-    assert text.replace(" ", "") in search_text(built_site, page).replace(" ", "")
+    assert text in page_text(built_site, url)
+    assert text.replace(" ", "") in search_text(built_site, url).replace(" ", "")
 
 
 def test_bmj_review_has_its_publication_date(built_site):
@@ -275,12 +276,12 @@ CORRECTIONS = [
 ]
 
 
-@pytest.mark.parametrize(("written", "shown", "page"), CORRECTIONS)
-def test_corrections_are_documented(built_site, written, shown, page):
+@pytest.mark.parametrize(("written", "shown", "url"), CORRECTIONS)
+def test_corrections_are_documented(built_site, written, shown, url):
     rows = load(DATA).corrections.corrections
     assert any(r.source_text == written and r.site_text == shown for r in rows), "must be in data/corrections.yml"
     assert written in seed_text() and shown not in seed_text()
-    assert shown in page_text(built_site, page)
+    assert shown in page_text(built_site, url)
 
 
 def test_helse_vest_ikt_is_a_company():

@@ -288,7 +288,7 @@ def test_key_points_under_agenda_items_are_the_sources_words(built_site):
 
 
 @pytest.mark.parametrize(
-    ("page", "phrase"),
+    ("talk", "phrase"),  # not "page": that would pull in Playwright's fixture of that name
     [
         ("elmed219", "AI can loosely be defined as"),
         ("ntnu", "Norge har en KI-strategi, men tilgang på kompetanse er en flaskehals"),
@@ -298,9 +298,9 @@ def test_key_points_under_agenda_items_are_the_sources_words(built_site):
         ("teknologiradet", "NEWS | 24 October 2019 | Update 26 October 2019"),
     ],
 )
-def test_search_index_holds_talk_material(built_site, page, phrase):
+def test_search_index_holds_talk_material(built_site, talk, phrase):
     assert phrase in seed_text()
-    assert phrase.replace(" ", "") in search_text(built_site, f"{MEETING_URL}{page}/").replace(" ", "")
+    assert phrase.replace(" ", "") in search_text(built_site, f"{MEETING_URL}{talk}/").replace(" ", "")
 
 
 def test_open_data_has_every_talk_with_its_material_and_schema(built_site, agenda):
