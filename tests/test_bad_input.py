@@ -105,6 +105,11 @@ def test_invisible_character_in_a_field_name(data_copy):
     assert f"data/{MEETING}:{line}:3: online.\u200bplatform: {HIDDEN.format('U+200B (ZERO WIDTH SPACE)')}" in errors
 
 
+def test_every_format_character_is_unprintable():
+    """``kin.invisible`` skips a printable text: that holds only while no Cf character is printable."""
+    assert not [c for c in map(chr, range(sys.maxunicode + 1)) if c.isprintable() and unicodedata.category(c) == "Cf"]
+
+
 def test_joiners_where_a_script_needs_them_are_fine(data_copy):
     # Persian plural with a zero width non-joiner; an emoji sequence (woman + ZWJ + laptop).
     text = "\u06a9\u062a\u0627\u0628\u200c\u0647\u0627 \U0001f469\u200d\U0001f4bb"
