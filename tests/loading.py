@@ -9,6 +9,9 @@ that file the first time (its validated record, or its errors, with the same
 file name in them): the same input, the same check. Everything else (a changed,
 added, missing, unreadable or linked file, a folder in a file's place, a file
 under a linked folder) is read from disk exactly as ``load_dataset`` reads it.
+
+Records are frozen models, shared between the datasets ``load`` returns: a test
+must not change a list inside one (none does).
 """
 
 from __future__ import annotations
