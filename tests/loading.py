@@ -65,8 +65,9 @@ class _SameAsReal(Disk):
             return super().load(rel, model)
         path = self.data_dir / rel
         try:
-            plain = stat.S_ISREG(os.lstat(path).st_mode) and self._plain_folder(str(Path(rel).parent))
-            same = plain and path.read_bytes() == real
+            found = os.lstat(path)
+            plain = stat.S_ISREG(found.st_mode) and self._plain_folder(os.path.dirname(rel) or ".")
+            same = plain and found.st_size == len(real) and path.read_bytes() == real  # read as the loader reads
         except OSError:
             same = False
         if not same:
