@@ -29,7 +29,7 @@ def _joinable(char: str) -> bool:
 
 def hidden_characters(text: str) -> Iterator[tuple[int, str]]:
     """(index, character) of every forbidden format character in ``text``."""
-    if text.isascii():
+    if text.isascii() or text.isprintable():  # format characters (Cf) are never printable
         return
     for index, char in enumerate(text):
         if unicodedata.category(char) != "Cf":

@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT
+from loading import load
 from test_validation import MEETING, edit, errors_for
 
-from kin import load_dataset
 from kin.collate import sorted_nb
 from kin.loader import load_yaml
 
@@ -61,7 +61,7 @@ def test_control_character_written_as_an_escape(data_copy):
 def test_tab_and_windows_line_ends_are_fine(data_copy):
     path = data_copy / MEETING
     path.write_bytes(path.read_bytes().replace(b"\n", b"\r\n").replace(b"platform: Teams", b"platform: Te\tams"))
-    assert load_dataset(data_copy).meeting["2022-02-08"].online.platform == "Te\tams"
+    assert load(data_copy).meeting["2022-02-08"].online.platform == "Te\tams"
 
 
 def test_latin1_file_points_at_the_first_bad_byte(data_copy):
@@ -105,11 +105,16 @@ def test_invisible_character_in_a_field_name(data_copy):
     assert f"data/{MEETING}:{line}:3: online.\u200bplatform: {HIDDEN.format('U+200B (ZERO WIDTH SPACE)')}" in errors
 
 
+def test_every_format_character_is_unprintable():
+    """``kin.invisible`` skips a printable text: that holds only while no Cf character is printable."""
+    assert not [c for c in map(chr, range(sys.maxunicode + 1)) if c.isprintable() and unicodedata.category(c) == "Cf"]
+
+
 def test_joiners_where_a_script_needs_them_are_fine(data_copy):
     # Persian plural with a zero width non-joiner; an emoji sequence (woman + ZWJ + laptop).
     text = "\u06a9\u062a\u0627\u0628\u200c\u0647\u0627 \U0001f469\u200d\U0001f4bb"
     edit(data_copy, MEETING, "platform: Teams", f"platform: {text}")
-    assert load_dataset(data_copy).meeting["2022-02-08"].online.platform == text
+    assert load(data_copy).meeting["2022-02-08"].online.platform == text
 
 
 # --- Clock times that do not exist in Oslo -----------------------------------------
@@ -143,7 +148,7 @@ def test_agenda_time_inside_the_spring_gap(data_copy):
 
 def test_clock_times_next_to_the_gap_are_fine(data_copy):
     add_event(data_copy, SPRING_FORWARD, 'start: "01:59"\nend: "03:00"\n')
-    assert load_dataset(data_copy).meeting[SPRING_FORWARD].start == "01:59"
+    assert load(data_copy).meeting[SPRING_FORWARD].start == "01:59"
 
 
 # --- Files that are not files ------------------------------------------------------
@@ -165,7 +170,7 @@ def test_symlink_out_of_the_data_folder(data_copy, tmp_path):
 def test_symlink_inside_the_data_folder_is_fine(data_copy):
     (data_copy / "meetings/2022-02-08.yml").rename(data_copy / "moete.txt")
     (data_copy / MEETING).symlink_to(data_copy / "moete.txt")
-    assert load_dataset(data_copy).meeting["2022-02-08"]
+    assert load(data_copy).meeting["2022-02-08"]
 
 
 def test_dangling_symlink(data_copy):
@@ -231,7 +236,7 @@ def test_unclosed_bracket_points_where_it_opened(data_copy):
 def test_text_is_normalised_to_nfc(data_copy):
     nfd = unicodedata.normalize("NFD", "Ørjan Ås")
     add_person(data_copy, "orjan-as", nfd)
-    data = load_dataset(data_copy)
+    data = load(data_copy)
     assert nfd != "Ørjan Ås" and data.person["orjan-as"].name == "Ørjan Ås"
 
 
@@ -240,11 +245,11 @@ def test_people_organisations_and_courses_in_norwegian_order(data_copy):
         add_person(data_copy, pid, name)
     add_person(data_copy, "a4", "Øyvind Aa")
     add_person(data_copy, "a5", "zorro Aa")
-    names = [p.name for p in load_dataset(data_copy).people]
+    names = [p.name for p in load(data_copy).people]
     tail = [n for n in names if n.endswith(" Aa")]
     assert tail == ["zorro Aa", "ærlige Aa", "Øyvind Aa", "Åse Aa", "Åsmund Aa"]
     assert sorted_nb(["å", "Ø", "z", "æ", "A", "a\u030a"]) == ["A", "z", "æ", "Ø", "a\u030a", "å"]
-    data = load_dataset(data_copy)
+    data = load(data_copy)
     assert [o.name for o in data.organisations] == sorted_nb(o.name for o in data.organisations)
     assert [c.title for c in data.courses] == sorted_nb(c.title for c in data.courses)
 
@@ -288,7 +293,7 @@ def test_same_person_twice_under_two_ids(data_copy):
 
 def test_distinct_from_says_they_are_two_people(data_copy):
     add_person(data_copy, "alia-zaka-2", "Alia Zaka", "distinct_from: [alia-zaka]\n")
-    assert len(load_dataset(data_copy).people) == 138
+    assert len(load(data_copy).people) == 138
 
 
 def test_distinct_from_must_name_a_person(data_copy):

@@ -122,11 +122,11 @@ def snapshot(name: str) -> list[str]:
     return (BEFORE / f"{name}.txt").read_text(encoding="utf-8").splitlines()
 
 
-@pytest.mark.parametrize("page", INTENDED)
-def test_pages_unchanged_but_for_intended_lines(migrated, page):
-    name = {"moter/": "meetings", "ki-stafetten/": "relay"}.get(page) or "meeting-" + page.split("/")[1]
-    new = article_lines((migrated / page / "index.html").read_text(encoding="utf-8"))
-    assert changes(snapshot(name), new) == INTENDED[page], "update INTENDED only for a change you mean"
+@pytest.mark.parametrize("url", INTENDED)  # not "page": that would pull in Playwright's fixture of that name
+def test_pages_unchanged_but_for_intended_lines(migrated, url):
+    name = {"moter/": "meetings", "ki-stafetten/": "relay"}.get(url) or "meeting-" + url.split("/")[1]
+    new = article_lines((migrated / url / "index.html").read_text(encoding="utf-8"))
+    assert changes(snapshot(name), new) == INTENDED[url], "update INTENDED only for a change you mean"
 
 
 def test_home_next_meeting_card(migrated):

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
-
 from conftest import DATA, ROOT, serve
 
 from kin import links
@@ -44,7 +41,10 @@ def test_check_reports_broken_and_unreachable(tmp_path):
     assert results["http://127.0.0.1:9/"].startswith("unreachable")
 
 
-def test_listing_command_runs_offline():
-    result = subprocess.run([sys.executable, "-m", "kin", "urls"], cwd=ROOT, capture_output=True, text=True)
-    assert result.returncode == 0
-    assert "data/courses/elmed219.yml:" in result.stdout and result.stdout.rstrip().endswith("external URLs")
+def test_listing_command_runs_offline(capsys, monkeypatch):
+    from kin.__main__ import main
+
+    monkeypatch.chdir(ROOT)  # the command's default data folder is ./data
+    assert main(["urls"]) == 0
+    out = capsys.readouterr().out
+    assert "data/courses/elmed219.yml:" in out and out.rstrip().endswith("external URLs")

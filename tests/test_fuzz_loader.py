@@ -1,6 +1,10 @@
 """Property-based fuzzing of the loader: any bytes in any data file end in a
 valid Dataset or in a DataValidationError whose every error has a location.
-Never another exception, and never unbounded time or memory."""
+Never another exception, and never unbounded time or memory.
+
+Each example is the whole data folder with one meeting file fuzzed, loaded by
+``load_dataset`` with every dataset-wide check; the other files, the real data's
+own bytes, are parsed and validated once, not once per example (``loading``)."""
 
 from __future__ import annotations
 
@@ -11,10 +15,9 @@ from pathlib import Path
 
 import pytest
 from conftest import DATA
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
+from loading import load
 
-from kin import DataValidationError, load_dataset
+from kin import DataValidationError
 
 MEETING = "meetings/2022-02-08.yml"
 SEED = (DATA / MEETING).read_bytes()
@@ -57,9 +60,24 @@ YAML_BITS = [
     b"1e999",
     b"9" * 5000,
 ]
-SETTINGS = settings(
-    max_examples=20, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.function_scoped_fixture]
-)
+
+
+def fuzz(strategies):
+    """Run the decorated ``body(workdir, *drawn)`` as a hypothesis test: 20 examples drawn, deterministically,
+    from ``strategies(st)``. Hypothesis is imported when the test runs, not when the suite is collected
+    (by every pytest-xdist worker), where importing it took half a second."""
+
+    def decorate(body):
+        def test(workdir):
+            from hypothesis import given, settings
+            from hypothesis import strategies as st
+
+            settings(max_examples=20, deadline=None, derandomize=True)(given(*strategies(st))(body))(workdir)
+
+        test.__name__, test.__qualname__, test.__doc__ = body.__name__, body.__qualname__, body.__doc__
+        return test
+
+    return decorate
 
 
 @pytest.fixture(scope="module")
@@ -78,7 +96,7 @@ def check(data: Path, content: bytes) -> None:
     previous = signal.signal(signal.SIGALRM, hung)
     signal.alarm(120)  # a bound against hangs, far above any normal load even on a busy machine
     try:
-        load_dataset(data)
+        load(data)
     except DataValidationError as exc:
         assert exc.errors
         for error in exc.errors:
@@ -91,20 +109,21 @@ def check(data: Path, content: bytes) -> None:
     assert resource.getrusage(resource.RUSAGE_SELF).ru_maxrss < 1024 * 1024
 
 
-@SETTINGS
-@given(st.binary(max_size=2000))
+@fuzz(lambda st: [st.binary(max_size=2000)])
 def test_random_bytes(workdir, content):
     check(workdir, content)
 
 
-@SETTINGS
-@given(st.text(max_size=2000))
+@fuzz(lambda st: [st.text(max_size=2000)])
 def test_random_unicode(workdir, content):
     check(workdir, content.encode("utf-8", "surrogatepass"))
 
 
-@SETTINGS
-@given(st.lists(st.tuples(st.integers(0, len(SEED)), st.sampled_from(YAML_BITS), st.integers(0, 40)), max_size=8))
+@fuzz(
+    lambda st: [
+        st.lists(st.tuples(st.integers(0, len(SEED)), st.sampled_from(YAML_BITS), st.integers(0, 40)), max_size=8)
+    ]
+)
 def test_mutated_meeting(workdir, edits):
     """The real meeting file with YAML syntax, odd bytes and deletions spliced in."""
     content = SEED
@@ -113,8 +132,7 @@ def test_mutated_meeting(workdir, edits):
     check(workdir, content)
 
 
-@SETTINGS
-@given(st.integers(1, 3000), st.sampled_from([b"[", b"{a: ", b"- "]))
+@fuzz(lambda st: [st.integers(1, 3000), st.sampled_from([b"[", b"{a: ", b"- "])])
 def test_deep_nesting(workdir, depth, opener):
     if opener == b"- ":
         content = b"".join(b"  " * i + b"-\n" for i in range(min(depth, 400))) + b"  " * depth + b"x\n"
@@ -123,8 +141,7 @@ def test_deep_nesting(workdir, depth, opener):
     check(workdir, content)
 
 
-@SETTINGS
-@given(st.integers(1, 300_000), st.sampled_from(["title", "theme", "number"]))
+@fuzz(lambda st: [st.integers(1, 300_000), st.sampled_from(["title", "theme", "number"])])
 def test_huge_scalars(workdir, size, field):
     text = SEED.decode()
     line = next(line for line in text.splitlines() if line.startswith(f"{field}:"))

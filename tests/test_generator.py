@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 
 from conftest import DATA, ROOT
+from loading import load
 
 from kin import load_dataset
 
@@ -13,7 +14,7 @@ from generate_data import generate
 
 
 def test_generated_data_is_valid_and_scaled(tmp_path):
-    real = load_dataset(DATA)
+    real = load(DATA)
     data = load_dataset(generate(3, tmp_path / "data"))
     assert len(data.people) == 3 * len(real.people)
     assert len(data.meetings) == 3 * len(real.meetings)

@@ -14,6 +14,7 @@ import re
 from pathlib import Path
 
 import pytest
+from loading import load
 from test_injection import _reachable, hostile_data
 
 from kin import DataValidationError, load_dataset, shapes
@@ -95,7 +96,7 @@ def test_a_statement_from_a_meeting_on_the_spring_gap_day(data_copy):
     text = re.sub(r'(?m)^  agenda_time: .*$', '  agenda_time: "02:10"', text)
     statement.write_text(text, encoding="utf-8")
     with pytest.raises(DataValidationError) as info:
-        load_dataset(data_copy)
+        load(data_copy)
     assert [e.path for e in info.value.errors if "finnes ikke i Oslo" in e.message] == [("origin", "agenda_time")]
 
 
@@ -108,7 +109,7 @@ def test_every_clock_field_refuses_a_time_in_the_spring_gap(data_copy, field):
         f"id: {day}\nkind: seminar\ntitle: Test\ndate: {day}\nformat: digital\n{body}", encoding="utf-8"
     )
     with pytest.raises(DataValidationError) as info:
-        load_dataset(data_copy)
+        load(data_copy)
     ours = [e for e in info.value.errors if e.file.endswith(rel)]
     assert [(e.path, "finnes ikke i Oslo" in e.message) for e in ours] == [(path, True)], ours
     assert ours[0].line > 5

@@ -7,9 +7,8 @@ import json
 
 import pytest
 from conftest import DATA
+from loading import load
 from source_text import page_text, search_text, seed_text
-
-from kin import load_dataset
 
 # (id, page, text as in the seed). The site must show the same words.
 CASES = [
@@ -198,22 +197,23 @@ CASES = [
 ]
 
 
-@pytest.mark.parametrize(("page", "text"), [c[1:] for c in CASES], ids=[c[0] for c in CASES])
-def test_source_text_is_shown_and_searchable(built_site, page, text):
+# The page is "url", not "page": that would pull in Playwright's fixture of that name.
+@pytest.mark.parametrize(("url", "text"), [c[1:] for c in CASES], ids=[c[0] for c in CASES])
+def test_source_text_is_shown_and_searchable(built_site, url, text):
     assert text in seed_text(), "the case must quote the seed"
-    assert text in page_text(built_site, page)
-    assert text.replace(" ", "") in search_text(built_site, page).replace(" ", "")
+    assert text in page_text(built_site, url)
+    assert text.replace(" ", "") in search_text(built_site, url).replace(" ", "")
 
 
 def test_bmj_review_has_its_publication_date(built_site):
     assert "(Published 25 March 2020)" in seed_text()
-    work = next(w for w in load_dataset(DATA).resources.literature if w.id == "nagendran-2020")
+    work = next(w for w in load(DATA).resources.literature if w.id == "nagendran-2020")
     assert work.published.isoformat() == "2020-03-25"
     assert "Publisert 25. mars 2020." in page_text(built_site, "ressurser/")
 
 
 def test_ai_versus_doctors_table_rows_are_the_seeds(built_site):
-    works = load_dataset(DATA).resources.literature
+    works = load(DATA).resources.literature
     table = next(t for w in works for t in w.tables if t.caption.startswith("Table 1 |"))
     assert " ".join(table.columns) in seed_text()
     shown = page_text(built_site, "ressurser/")
@@ -229,7 +229,7 @@ def _points(org_or_course, title: str) -> list[str]:
 
 
 def test_every_uio_application_area_and_ntnu_videre_category(built_site):
-    data = load_dataset(DATA)
+    data = load(DATA)
     areas = _points(data.org["uio"], "AI på UiO: Bruksområder vi dekker i utdanningen og gjennom forskning")
     categories = _points(data.course["ntnu-videre"], "Kategorier")
     assert len(areas) == 10 and len(categories) == 4
@@ -242,7 +242,7 @@ def test_every_uio_application_area_and_ntnu_videre_category(built_site):
 
 
 def test_ntnu_figures_are_the_seeds(built_site):
-    facts = {f.label: f.value for f in load_dataset(DATA).org["ntnu"].facts}
+    facts = {f.label: f.value for f in load(DATA).org["ntnu"].facts}
     seed, shown = seed_text(), page_text(built_site, "organisasjoner/ntnu/")
     for label, as_written in [("Studenter", "42000 studenter"), ("Ansatte", "8000 ansatte")]:
         assert as_written in seed and facts[label] == as_written.split()[0]
@@ -260,7 +260,7 @@ def test_tone_frost_bathen_is_named_as_the_source_mostly_spells_her():
     seed = seed_text()
     assert seed.count("Tone Frost Bathen") == 1 and "Velkommen til Tone og Arvid!" in seed
     assert seed.count("Tonje Frost Bathen") == 1
-    person = load_dataset(DATA).person["tone-frost-bathen"]
+    person = load(DATA).person["tone-frost-bathen"]
     assert person.name == "Tone Frost Bathen" and "Tonje Frost Bathen" in person.aliases
 
 
@@ -276,20 +276,20 @@ CORRECTIONS = [
 ]
 
 
-@pytest.mark.parametrize(("written", "shown", "page"), CORRECTIONS)
-def test_corrections_are_documented(built_site, written, shown, page):
-    rows = load_dataset(DATA).corrections.corrections
+@pytest.mark.parametrize(("written", "shown", "url"), CORRECTIONS)
+def test_corrections_are_documented(built_site, written, shown, url):
+    rows = load(DATA).corrections.corrections
     assert any(r.source_text == written and r.site_text == shown for r in rows), "must be in data/corrections.yml"
     assert written in seed_text() and shown not in seed_text()
-    assert shown in page_text(built_site, page)
+    assert shown in page_text(built_site, url)
 
 
 def test_helse_vest_ikt_is_a_company():
-    assert load_dataset(DATA).org["helse-vest-ikt"].kind.value == "company"
+    assert load(DATA).org["helse-vest-ikt"].kind.value == "company"
 
 
 def test_meeting_welcome_and_closing_link_to_people_and_pages(built_site):
-    meeting = load_dataset(DATA).meeting["2022-02-08"]
+    meeting = load(DATA).meeting["2022-02-08"]
     sections = {section.title: section for section in meeting.sections}
     welcome, closing = sections["Sekretariatet 2022"], sections["Takk for idag!"]
     assert welcome.people[1] == "arvid-lundervold" and len(welcome.people) == 2

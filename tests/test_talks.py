@@ -15,6 +15,7 @@ import jsonschema
 import pytest
 import yaml
 from conftest import DATA
+from loading import load
 from source_text import SEED, page_text, search_text, seed_text, squash
 
 from kin import load_dataset, talks
@@ -255,7 +256,7 @@ def _seed_without_emphasis() -> str:
 
 def _as_in_source(text: str) -> str:
     """``text`` with every documented correction (data/corrections.yml) undone."""
-    for c in load_dataset(DATA).corrections.corrections:
+    for c in load(DATA).corrections.corrections:
         text = text.replace(c.site_text, c.source_text)
     return text
 
@@ -287,7 +288,7 @@ def test_key_points_under_agenda_items_are_the_sources_words(built_site):
 
 
 @pytest.mark.parametrize(
-    ("page", "phrase"),
+    ("talk", "phrase"),  # not "page": that would pull in Playwright's fixture of that name
     [
         ("elmed219", "AI can loosely be defined as"),
         ("ntnu", "Norge har en KI-strategi, men tilgang på kompetanse er en flaskehals"),
@@ -297,9 +298,9 @@ def test_key_points_under_agenda_items_are_the_sources_words(built_site):
         ("teknologiradet", "NEWS | 24 October 2019 | Update 26 October 2019"),
     ],
 )
-def test_search_index_holds_talk_material(built_site, page, phrase):
+def test_search_index_holds_talk_material(built_site, talk, phrase):
     assert phrase in seed_text()
-    assert phrase.replace(" ", "") in search_text(built_site, f"{MEETING_URL}{page}/").replace(" ", "")
+    assert phrase.replace(" ", "") in search_text(built_site, f"{MEETING_URL}{talk}/").replace(" ", "")
 
 
 def test_open_data_has_every_talk_with_its_material_and_schema(built_site, agenda):
@@ -323,7 +324,7 @@ def test_open_data_has_every_talk_with_its_material_and_schema(built_site, agend
 
 def test_every_attribution_in_the_data_names_one_agenda_item():
     """An attribution no agenda item fits (a typo in a speaker, a missing presented_by) would drop a link."""
-    assert not [(page.record, att) for page, att in talks.unmatched(load_dataset(DATA))]
+    assert not [(page.record, att) for page, att in talks.unmatched(load(DATA))]
 
 
 def test_a_talk_without_material_says_so(data_copy):

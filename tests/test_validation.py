@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from conftest import DATA
+from loading import load
 
 from kin import DataValidationError, load_dataset, messages
 
@@ -24,8 +25,9 @@ def edit(data: Path, rel: str, old: str, new: str) -> int:
 
 
 def errors_for(data: Path) -> list[str]:
+    """The errors ``load_dataset(data)`` raises (files as in the real data are loaded once: ``loading``)."""
     with pytest.raises(DataValidationError) as info:
-        load_dataset(data)
+        load(data)
     return [str(e) for e in info.value.errors]
 
 
@@ -45,7 +47,7 @@ def test_duplicate_key(data_copy):
 def test_norway_problem_no_stays_text(data_copy):
     edit(data_copy, "organisations/ntnu.yml", "short_name: NTNU\n", "short_name: NO\n")
     edit(data_copy, MEETING, 'start: "12:00"', "start: 12:00")  # unquoted time stays "12:00", not 720
-    data = load_dataset(data_copy)
+    data = load(data_copy)
     assert data.org["ntnu"].short_name == "NO"
     assert data.meeting["2022-02-08"].start == "12:00"
 
@@ -187,3 +189,19 @@ def test_cli_reports_valid_data_in_norwegian(capsys):
     assert main(["validate", str(DATA)]) == 0
     out = capsys.readouterr().out
     assert re.match(r"OK: \d+ personer \(\d+ medlemmer, \d+ sekretariat, \d+ observatører\), \d+ organisasjoner, ", out)
+
+
+def test_loading_once_gives_what_load_dataset_gives(data_copy, tmp_path):
+    """tests/loading.py (what these tests load with) returns and raises what ``load_dataset`` does,
+    also for a file with the real bytes behind a symlink out of the folder."""
+    assert load(DATA) == load_dataset(DATA)
+    edit(data_copy, MEETING, "number: 1", "number: first")
+    outside = tmp_path / "relay.yml"
+    outside.write_bytes((DATA / "relay.yml").read_bytes())
+    (data_copy / "relay.yml").unlink()
+    (data_copy / "relay.yml").symlink_to(outside)
+    with pytest.raises(DataValidationError) as plain:
+        load_dataset(data_copy)
+    assert errors_for(data_copy) == [str(e) for e in plain.value.errors]
+    assert sorted(e.file for e in plain.value.errors) == ["data/meetings/2022-02-08.yml", "data/relay.yml"]
+    assert any("snarvei" in e.message and e.file == "data/relay.yml" for e in plain.value.errors)
