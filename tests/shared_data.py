@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import pytest
 from conftest import DATA
 
 
@@ -30,6 +31,22 @@ class SharedCopy:
                 path.parent.mkdir(parents=True, exist_ok=True)
                 path.write_bytes(content)
         assert self._files() == self.files
+
+
+def module_copy_fixtures():
+    """(module_copy, data_copy) fixtures for a test module: one SharedCopy per module, and a per-test
+    ``data_copy`` that is put back as it was after each test. Assign both names in the module."""
+
+    @pytest.fixture(scope="module")
+    def module_copy(tmp_path_factory) -> SharedCopy:
+        return SharedCopy(tmp_path_factory.mktemp("module-data"))
+
+    @pytest.fixture
+    def data_copy(module_copy):
+        yield module_copy.path
+        module_copy.restore()
+
+    return module_copy, data_copy
 
 
 def mirror(source: Path, target: Path) -> None:

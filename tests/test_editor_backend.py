@@ -16,7 +16,7 @@ from wsgiref.simple_server import WSGIRequestHandler, WSGIServer
 import pytest
 import yaml
 from conftest import DATA
-from shared_data import SharedCopy
+from shared_data import module_copy_fixtures
 
 from kin import editserver, editweb, roundtrip
 
@@ -107,16 +107,8 @@ def start_backend(data: Path):
     return call, server
 
 
-@pytest.fixture(scope="module")
-def writable_copy(tmp_path_factory) -> SharedCopy:
-    return SharedCopy(tmp_path_factory.mktemp("writable"))
-
-
-@pytest.fixture
-def data_copy(writable_copy):
-    """The module's copy of the data for a test that saves; put back as it was after the test."""
-    yield writable_copy.path
-    writable_copy.restore()
+# The module's copy of the data; a test that changes it gets it put back afterwards.
+module_copy, data_copy = module_copy_fixtures()
 
 
 @pytest.fixture

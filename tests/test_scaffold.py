@@ -10,7 +10,7 @@ import sys
 
 import pytest
 from conftest import ROOT
-from shared_data import SharedCopy
+from shared_data import module_copy_fixtures
 
 from kin import load_dataset
 from kin.__main__ import main
@@ -32,16 +32,8 @@ NEW = {
 }
 
 
-@pytest.fixture(scope="module")
-def shared_copy(tmp_path_factory) -> SharedCopy:
-    return SharedCopy(tmp_path_factory.mktemp("scaffold"))
-
-
-@pytest.fixture
-def data_copy(shared_copy):
-    """The module's copy of the data, put back after each test (they add records, or edit the one added)."""
-    yield shared_copy.path
-    shared_copy.restore()
+# The module's copy of the data; a test that changes it gets it put back afterwards.
+module_copy, data_copy = module_copy_fixtures()
 
 
 def new(data_dir, item, *options) -> subprocess.CompletedProcess:
