@@ -154,7 +154,9 @@ def test_the_repository_is_one_setting_that_a_fork_changes(tmp_path):
     backend = cms.config()["backend"]  # the web editor's GitHub back end reads the same line
     assert (backend["repo"], backend["branch"]) == (REPO.name, REPO.branch)
     fork.write_text(text.replace(setting, "  repository: https://gitlab.com/x/y"), "utf-8")
-    with pytest.raises(ValueError, match=re.escape("extra.repository must be https://github.com/OWNER/NAME/tree/BRANCH")):
+    with pytest.raises(
+        ValueError, match=re.escape("extra.repository must be https://github.com/OWNER/NAME/tree/BRANCH")
+    ):
         config.repository(fork)
 
 

@@ -93,7 +93,7 @@ def test_a_statement_from_a_meeting_on_the_spring_gap_day(data_copy):
     statement = data_copy / "statements/behov-for-utdanning-og-kompetanseutvikling.yml"
     text = statement.read_text(encoding="utf-8")
     text = re.sub(r"(?m)^  meeting: .*$", f"  meeting: {day}", text)
-    text = re.sub(r'(?m)^  agenda_time: .*$', '  agenda_time: "02:10"', text)
+    text = re.sub(r"(?m)^  agenda_time: .*$", '  agenda_time: "02:10"', text)
     statement.write_text(text, encoding="utf-8")
     with pytest.raises(DataValidationError) as info:
         load(data_copy)
