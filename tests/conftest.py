@@ -5,21 +5,23 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from shared_data import DATA, ROOT, SharedCopy  # noqa: F401 (DATA and ROOT: for the test files)
+from zygote import run_python
 
-ROOT = Path(__file__).resolve().parent.parent
-DATA = ROOT / "data"
+
+@pytest.fixture(scope="session")
+def shared_copy(tmp_path_factory: pytest.TempPathFactory) -> SharedCopy:
+    return SharedCopy(tmp_path_factory.mktemp("data-copy"))
 
 
 @pytest.fixture
-def data_copy(tmp_path: Path) -> Path:
-    """A writable copy of the real data, named 'data' like the original."""
-    target = tmp_path / "data"
-    shutil.copytree(DATA, target)
-    return target
+def data_copy(shared_copy: SharedCopy) -> Path:
+    """A writable copy of the real data, named 'data' like the original; put back after the test."""
+    yield shared_copy.path
+    shared_copy.restore()
 
 
 ENGINE = "properdocs"  # as in the Makefile
@@ -28,21 +30,18 @@ ENGINE = "properdocs"  # as in the Makefile
 def build_site(
     out_dir: Path, data_dir: Path | None = None, today: str | None = None, engine: str = ENGINE
 ) -> subprocess.CompletedProcess:
-    """Run a strict build of the real site into ``out_dir`` (ProperDocs unless ``engine`` says otherwise)."""
+    """Run a strict build of the real site into ``out_dir`` (ProperDocs unless ``engine`` says otherwise).
+
+    A ProperDocs build runs in a child of tests/zygote.py (imports done once); another engine, in a
+    new process: the zygote has made `import mkdocs` mean ProperDocs."""
     # Material's end-of-life notice (printed only under `mkdocs`) is known: developers/engine.md.
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     if data_dir:
         env["KIN_DATA_DIR"] = str(data_dir)
     if today:
         env["KIN_TODAY"] = today
-    return subprocess.run(
-        [sys.executable, "-m", engine, "build", "--strict", "-q", "-f", str(ROOT / "mkdocs.yml"), "-d", str(out_dir)],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
+    args = ["-m", engine, "build", "--strict", "-q", "-f", str(ROOT / "mkdocs.yml"), "-d", str(out_dir)]
+    return run_python(args, cwd=ROOT, env=env, fresh=engine != ENGINE)
 
 
 @pytest.fixture(scope="session")
@@ -74,6 +73,13 @@ def browser_type_launch_args(browser_type_launch_args):
     if CHROMIUM.exists():
         return {**browser_type_launch_args, "executable_path": str(CHROMIUM), "args": CHROMIUM_ARGS}
     return browser_type_launch_args
+
+
+@pytest.fixture(scope="session")
+def base_url() -> None:
+    """No base URL: each test opens full addresses. (Replaces pytest-playwright's own fixture, a method,
+    which pytest 9 warns is deprecated.)"""
+    return None
 
 
 def serve(directory: Path):

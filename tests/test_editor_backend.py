@@ -16,7 +16,6 @@ from wsgiref.simple_server import WSGIRequestHandler, WSGIServer
 import pytest
 import yaml
 from conftest import DATA
-from shared_data import module_copy_fixtures
 
 from kin import editserver, editweb, roundtrip
 
@@ -107,10 +106,6 @@ def start_backend(data: Path):
     return call, server
 
 
-# The module's copy of the data; a test that changes it gets it put back afterwards.
-module_copy, data_copy = module_copy_fixtures()
-
-
 @pytest.fixture
 def backend(data_copy):
     """A back end of its own, for a test that saves."""
@@ -120,7 +115,7 @@ def backend(data_copy):
 
 
 @pytest.fixture(scope="module")
-def shared_data(tmp_path_factory) -> Path:
+def readonly_data(tmp_path_factory) -> Path:
     """A copy of the data for the tests that write nothing (each checks that it wrote nothing)."""
     data = tmp_path_factory.mktemp("shared") / "data"
     shutil.copytree(DATA, data)
@@ -128,8 +123,8 @@ def shared_data(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="module")
-def shared_backend(shared_data):
-    call, server = start_backend(shared_data)
+def shared_backend(readonly_data):
+    call, server = start_backend(readonly_data)
     yield call
     server.shutdown()
 
@@ -162,8 +157,8 @@ def test_a_new_record_starts_with_its_schema_line(backend, data_copy):
     assert written == "# yaml-language-server: $schema=../schemas/people.schema.json\n" + raw
 
 
-def test_refuses_a_save_that_breaks_the_data(shared_backend, shared_data):
-    backend, data_copy = shared_backend, shared_data
+def test_refuses_a_save_that_breaks_the_data(shared_backend, readonly_data):
+    backend, data_copy = shared_backend, readonly_data
     old = (data_copy / MEETING).read_text(encoding="utf-8")
     backend("getEntry", path=f"data/{MEETING}")
     raw = as_the_editor_writes(old, lambda m: m["agenda"][0].update(speakers=["finnes-ikke"]))
@@ -175,8 +170,8 @@ def test_refuses_a_save_that_breaks_the_data(shared_backend, shared_data):
 
 
 @pytest.mark.parametrize("path", ["data/../pyproject.toml", "kin/schema.py", "data/meetings/x.py", "/etc/passwd"])
-def test_writes_only_yaml_files_in_the_data_folder(shared_backend, shared_data, path):
-    backend, data_copy = shared_backend, shared_data
+def test_writes_only_yaml_files_in_the_data_folder(shared_backend, readonly_data, path):
+    backend, data_copy = shared_backend, readonly_data
     status, body = backend("persistEntry", dataFiles=[{"path": path, "raw": "id: x\n"}], assets=[], options={})
     assert status == 422 and "Ikke en datafil" in body["error"]
     assert not (data_copy.parent / "pyproject.toml").exists()
@@ -232,9 +227,9 @@ def site(data_copy):
 
 
 @pytest.fixture(scope="module")
-def shared_site(shared_data):
+def shared_site(readonly_data):
     """One site for the tests that only ask, or are refused (each checks that nothing was written)."""
-    site = Site(shared_data)
+    site = Site(readonly_data)
     yield site
     site.server.shutdown()
 

@@ -7,12 +7,10 @@ from __future__ import annotations
 
 import pytest
 from conftest import DATA
-from test_editor_backend import (  # noqa: F401 (fixtures: backend, data_copy, module_copy)
+from test_editor_backend import (  # noqa: F401 (fixture: backend)
     as_the_editor_writes,
     backend,
     changed_lines,
-    data_copy,
-    module_copy,
 )
 
 from kin import roundtrip

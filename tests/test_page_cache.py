@@ -2,7 +2,7 @@
 
 One process rebuilds as `serve` does after each of a series of data edits,
 reusing unchanged pages; after every edit its site is compared, file by file,
-with a fresh process's build of the same data (nothing to reuse).
+with a new process's build of the same data (nothing to reuse).
 """
 
 from __future__ import annotations
@@ -11,11 +11,10 @@ import filecmp
 import json
 import os
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 from conftest import ROOT
+from zygote import run_python
 
 SERVE_URL = "http://127.0.0.1:8000/kin/"
 
@@ -67,8 +66,7 @@ def serve_builds(tmp_path: Path, data: Path, steps: list) -> list[dict]:
     snapshots.mkdir()
     args = [ROOT / "mkdocs.yml", tmp_path / "serve-site", data, snapshots, SERVE_URL, steps_file]
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "KIN_DATA_DIR": str(data)}
-    result = subprocess.run([sys.executable, "-c", REBUILDS, *map(str, args)], cwd=ROOT, env=env,
-                            capture_output=True, text=True, timeout=900)  # fmt: skip
+    result = run_python(["-c", REBUILDS, *map(str, args)], cwd=ROOT, env=env, timeout=900)
     assert result.returncode == 0, result.stderr
     return json.loads(result.stdout.splitlines()[-1])
 

@@ -10,7 +10,6 @@ import sys
 
 import pytest
 from conftest import ROOT
-from shared_data import module_copy_fixtures
 
 from kin import load_dataset
 from kin.__main__ import main
@@ -30,10 +29,6 @@ NEW = {
         "ny-uttalelse",
     ),
 }
-
-
-# The module's copy of the data; a test that changes it gets it put back afterwards.
-module_copy, data_copy = module_copy_fixtures()
 
 
 def new(data_dir, item, *options) -> subprocess.CompletedProcess:

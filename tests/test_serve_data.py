@@ -14,12 +14,11 @@ import dataclasses
 import json
 import os
 import pickle
-import subprocess
-import sys
 from pathlib import Path
 
 from conftest import ROOT
 from pydantic import BaseModel
+from zygote import run_python
 
 from kin import load_dataset
 from kin.errors import DataValidationError
@@ -110,8 +109,7 @@ def test_the_served_dataset_equals_a_fresh_load_after_every_edit(tmp_path, data_
     snapshots.mkdir()
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "KIN_DATA_DIR": str(data_copy)}
     args = [ROOT / "mkdocs.yml", data_copy, snapshots, steps_file]
-    result = subprocess.run([sys.executable, "-c", SERVED, *map(str, args)], cwd=ROOT, env=env,
-                            capture_output=True, text=True, timeout=600)  # fmt: skip
+    result = run_python(["-c", SERVED, *map(str, args)], cwd=ROOT, env=env, timeout=600)
     assert result.returncode == 0, result.stderr
     served = pickle.loads((snapshots / "served.pickle").read_bytes())
 
