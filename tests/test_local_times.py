@@ -8,11 +8,9 @@ the same moment. The JSON-LD on the page says the same moment with its offset.
 
 from __future__ import annotations
 
-import shutil
 from datetime import UTC, date, datetime
 
 import pytest
-from conftest import DATA
 from icalendar import Calendar
 
 from kin import export, jsonld, load_dataset, localtime
@@ -21,9 +19,8 @@ FALL_BACK = "2026-10-25"  # last Sunday of October 2026: 02:00-03:00 happens twi
 
 
 @pytest.fixture
-def autumn_data(tmp_path):
-    data = tmp_path / "data"
-    shutil.copytree(DATA, data)
+def autumn_data(data_copy):
+    data = data_copy
     (data / f"meetings/{FALL_BACK}.yml").write_text(
         f"id: {FALL_BACK}\nkind: seminar\ntitle: Natteseminar\ndate: {FALL_BACK}\nformat: digital\n"
         'start: "02:30"\nend: "02:45"\n',

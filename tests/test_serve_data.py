@@ -2,8 +2,8 @@
 after every edit the served dataset, or its error list, is what a fresh ``load_dataset`` gives.
 
 One process runs the hooks as `serve` does (``on_startup`` once, then ``on_config`` on
-every change) over a series of edits: good and bad, files added and removed. The data
-after each step is kept, and the test loads it fresh. Each written file (and its folder)
+every change) over a series of edits: good and bad, files added and removed. The test
+makes the same edits to a copy of its own and loads that fresh after each step. Each written file (and its folder)
 gets a distinct modification time in the past, so the cache keeps every result and a
 change is seen only through the file's ``stat``, as in a long `serve` session.
 """
@@ -14,9 +14,10 @@ import dataclasses
 import json
 import os
 import pickle
+import shutil
 from pathlib import Path
 
-from conftest import ROOT
+from conftest import DATA, ROOT
 from pydantic import BaseModel
 from zygote import run_python
 
@@ -24,13 +25,13 @@ from kin import load_dataset
 from kin.errors import DataValidationError
 
 SERVED = """
-import json, logging, os, pickle, shutil, sys
+import json, logging, os, pickle, sys
 from pathlib import Path
 import properdocs.replacement
 from properdocs.config import load_config
 from kin_site import runtime
 logging.disable(logging.INFO)
-config_file, data_dir, snapshots, steps_file = sys.argv[1:5]
+config_file, data_dir, served_file, steps_file = sys.argv[1:5]
 steps = json.loads(Path(steps_file).read_text(encoding="utf-8"))
 served = []  # per step: the served Dataset, or the data errors (one pickle: shared records stay shared)
 for number, (edits, mtime) in enumerate(steps):
@@ -50,8 +51,7 @@ for number, (edits, mtime) in enumerate(steps):
         served.append(runtime.data())
     except Exception as error:
         served.append(getattr(error, "data_errors", None) or sys.exit(f"step {number}: {error}"))
-    shutil.copytree(data_dir, Path(snapshots) / str(number) / "data")
-Path(snapshots, "served.pickle").write_bytes(pickle.dumps(served))
+Path(served_file).write_bytes(pickle.dumps(served))
 """
 
 MEETING = "meetings/2022-02-08.yml"
@@ -105,17 +105,22 @@ def test_the_served_dataset_equals_a_fresh_load_after_every_edit(tmp_path, data_
     series = steps(data_copy)
     steps_file = tmp_path / "steps.json"
     steps_file.write_text(json.dumps(series), encoding="utf-8")
-    snapshots = tmp_path / "snapshots"
-    snapshots.mkdir()
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "KIN_DATA_DIR": str(data_copy)}
-    args = [ROOT / "mkdocs.yml", data_copy, snapshots, steps_file]
+    args = [ROOT / "mkdocs.yml", data_copy, tmp_path / "served.pickle", steps_file]
     result = run_python(["-c", SERVED, *map(str, args)], cwd=ROOT, env=env, timeout=600)
     assert result.returncode == 0, result.stderr
-    served = pickle.loads((snapshots / "served.pickle").read_bytes())
+    served = pickle.loads((tmp_path / "served.pickle").read_bytes())
 
     refused = []
+    data = tmp_path / "data"  # the same edits, made here to each step's data
+    shutil.copytree(DATA, data)
     for number, got in enumerate(served):
-        expected = fresh(snapshots / str(number) / "data")
+        for rel, text in series[number][0]:
+            if text is None:
+                (data / rel).unlink()
+            else:
+                (data / rel).write_text(text, encoding="utf-8")
+        expected = fresh(data)
         if isinstance(expected, list):
             assert got == expected, f"step {number}"
             refused.append(number)
