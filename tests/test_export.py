@@ -5,11 +5,11 @@ from __future__ import annotations
 import json
 import re
 import subprocess
-import sys
 
 import jsonschema
 from conftest import DATA, ROOT
 from test_validation import edit
+from zygote import run_python
 
 from kin import config, export, load_dataset
 
@@ -36,8 +36,9 @@ finally:
 
 
 def run_export(*args: str, blocked: bool = False) -> subprocess.CompletedProcess:
-    cmd = [sys.executable, "-c", BLOCKED] if blocked else [sys.executable, "-m", "kin"]
-    return subprocess.run([*cmd, "export", *args], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    """`python -m kin export ARGS`; ``blocked``: in a new process where the site generator cannot be imported."""
+    cmd = ["-c", BLOCKED] if blocked else ["-m", "kin"]
+    return run_python([*cmd, "export", *args], cwd=ROOT, timeout=120, fresh=blocked)
 
 
 def test_export_writes_what_the_build_writes(built_site, tmp_path):

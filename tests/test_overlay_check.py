@@ -1,7 +1,7 @@
 """The editor's check of a change without copying data/ (kin.overlay) says exactly what the copy-based check says.
 
 The reference is the check the back end made before: copy the folder, apply
-the change, ``load_dataset`` the copy. For a series of good and bad edits, both
+the change, ``load_dataset`` the copy (through tests/loading.py). For a series of good and bad edits, both
 must accept or refuse alike, with the same error list, line for line. One
 ``SaveCheck`` serves the whole series, and files also change on disk between
 checks, so results kept from an earlier check are tested too.
@@ -13,9 +13,9 @@ import os
 from pathlib import Path
 
 import pytest
+from loading import load
 from shared_data import mirror
 
-from kin.dataset import load_dataset
 from kin.errors import DataValidationError
 from kin.overlay import SaveCheck
 
@@ -46,7 +46,7 @@ def _copy_based(data: Path, tmp: Path, changes: dict[str, str | None]) -> list[s
         else:
             (copy / rel).parent.mkdir(parents=True, exist_ok=True)
             (copy / rel).write_text(text, encoding="utf-8")
-    return errors_of(lambda: load_dataset(copy))
+    return errors_of(lambda: load(copy))  # load_dataset, each file like the real one parsed once (tests/loading.py)
 
 
 def errors_of(check) -> list[str]:
