@@ -65,7 +65,8 @@ test: deps  ## the full test suite, browser tests included
 
 # The inner loop: everything but the browser and LibreOffice tests (markers in pyproject.toml),
 # in QUICK_JOBS processes (pytest-xdist; a test file stays in one process, so its builds run once;
-# files go out slowest first, timed by the last run: tests/conftest.py).
+# files go out slowest first, timed by the last run: tests/conftest.py; site builds fork from
+# tests/zygote.py, which has the site generator imported already).
 QUICK_JOBS ?= 2
 test-quick: $(VENV)/.dev node_modules/.installed  ## lint, validate and the tests without Chromium or LibreOffice
 	$(PY) -m ruff check .

@@ -53,6 +53,14 @@ class Run:
     peak_mib: float
 
 
+class Failed(Exception):
+    """A timed command exited with an error; ``reason`` is the last line it wrote to stderr."""
+
+    def __init__(self, cmd: list[str], stderr: str) -> None:
+        super().__init__(f"failed: {' '.join(cmd)}\n{stderr}")
+        self.reason = ([line for line in stderr.splitlines() if line.strip()] or ["(no message)"])[-1]
+
+
 def timed(cmd: list[str], env: dict[str, str]) -> Run:
     """Run a command; wall time, CPU time (user + system) and peak RSS of that process alone."""
     started = time.perf_counter()
@@ -60,7 +68,7 @@ def timed(cmd: list[str], env: dict[str, str]) -> Run:
     _, status, usage = os.wait4(proc.pid, 0)
     wall = time.perf_counter() - started
     if os.waitstatus_to_exitcode(status) != 0:
-        raise SystemExit(f"failed: {' '.join(cmd)}\n{proc.stderr.read().decode()}")
+        raise Failed(cmd, proc.stderr.read().decode())
     return Run(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024)
 
 
@@ -114,14 +122,19 @@ def measure(label: str, data: Path, runs: int, work: Path, zensical_too: bool = 
     # (its peak memory is the largest of the script and the zensical process it waits for).
     zensical = [sys.executable, str(ROOT / "scripts/build_zensical.py"), str(work / "zensical"), "--data", str(data)]
     real, base, zen, validate = [], [], [], []
+    zensical_refused = ""  # Zensical's own limits (its search index at 100x): recorded, not fatal
     load_before = load()
     for _ in range(runs):
         real.append(timed(build_cmd(ROOT / "mkdocs.yml", site), env))
         base.append(timed(build_cmd(base_config, base_site, strict=False, engine="mkdocs"), ENV))
-        if zensical_too:
-            zen.append(timed(zensical, ENV))
+        if zensical_too and not zensical_refused:
+            try:
+                zen.append(timed(zensical, ENV))
+            except Failed as error:
+                zensical_refused = error.reason
         validate.append(timed([sys.executable, "-m", "kin", "validate", str(data)], ENV))
     load_after = load()
+    zensical_built = bool(zen) and not zensical_refused
     zen = zen or [Run(float("nan"), float("nan"), float("nan"))]
     med = lambda rs, attr: statistics.median(getattr(r, attr) for r in rs)  # noqa: E731
     no_serve = {"times": [(float("nan"), float("nan"))], "stats": {"reused": "–", "rendered": "–"}}
@@ -149,7 +162,8 @@ def measure(label: str, data: Path, runs: int, work: Path, zensical_too: bool = 
         "zensical_cpu_s": med(zen, "cpu"),
         "baseline_cpu_s": med(base, "cpu"),
         "zensical_peak_mib": max(r.peak_mib for r in zen),
-        "zensical_pages": sum(1 for _ in (work / "zensical/site").rglob("*.html")) if zensical_too else 0,
+        "zensical_pages": sum(1 for _ in (work / "zensical/site").rglob("*.html")) if zensical_built else 0,
+        "zensical_refused": zensical_refused,
         "same_pages": sum(1 for _ in base_site.rglob("*.html")) == sum(1 for _ in site.rglob("*.html")),
         "validate_s": med(validate, "wall"),
     }
@@ -220,6 +234,12 @@ def ratio_table(rows: list[dict[str, object]]) -> str:
     return "\n".join(lines)
 
 
+def zensical_cell(r: dict) -> str:
+    if r["zensical_refused"]:
+        return f"refused the build: {r['zensical_refused'].split('. ')[0]}"
+    return f"{r['zensical_wall_s']:.2f} s, {r['zensical_cpu_s']:.2f} s, {r['zensical_peak_mib']:.0f} MiB"
+
+
 def table(rows: list[dict[str, object]]) -> str:
     head = (
         "| Data | Build (wall) | Build (CPU) | Peak memory | Pages | Site size | Search index "
@@ -232,10 +252,21 @@ def table(rows: list[dict[str, object]]) -> str:
             f"| {r['site_mib']:.1f} MiB | {r['search_index_kib']:.0f} KiB "
             f"| {r['baseline_wall_s']:.2f} s, {r['baseline_cpu_s']:.2f} s, {r['baseline_peak_mib']:.0f} MiB "
             f"| {r['ratio']:.2f} "
-            f"| {r['zensical_wall_s']:.2f} s, {r['zensical_cpu_s']:.2f} s, {r['zensical_peak_mib']:.0f} MiB "
+            f"| {zensical_cell(r)} "
             f"| {r['validate_s']:.2f} s |"
         )
     return "\n".join(lines)
+
+
+def measure_scale(scale: int, args: argparse.Namespace) -> dict:
+    with tempfile.TemporaryDirectory(prefix=f"kin-bench-{scale}x-") as tmp:
+        work = Path(tmp)
+        data = ROOT / "data" if scale == 1 else generate(scale, work / "data")
+        label = "real (1×)" if scale == 1 else f"{scale}×"
+        serve = scale <= 10  # the serve targets are for 1x and 10x
+        row = measure(label, data, args.runs, work, zensical_too=not args.no_zensical, serve=serve)
+        print(f"{label}: done", file=sys.stderr)
+        return row
 
 
 def main() -> int:
@@ -245,15 +276,10 @@ def main() -> int:
     parser.add_argument("--json", type=Path, help="also write the results as JSON")
     parser.add_argument("--no-zensical", action="store_true", help="skip the Zensical build (its column shows nan)")
     args = parser.parse_args()
-    rows = []
-    for scale in args.scales:
-        with tempfile.TemporaryDirectory(prefix=f"kin-bench-{scale}x-") as tmp:
-            work = Path(tmp)
-            data = ROOT / "data" if scale == 1 else generate(scale, work / "data")
-            label = "real (1×)" if scale == 1 else f"{scale}×"
-            serve = scale <= 10  # the serve targets are for 1x and 10x
-            rows.append(measure(label, data, args.runs, work, zensical_too=not args.no_zensical, serve=serve))
-            print(f"{label}: done", file=sys.stderr)
+    try:
+        rows = [measure_scale(scale, args) for scale in args.scales]
+    except Failed as error:
+        sys.exit(str(error))
     print(f"{platform.python_implementation()} {platform.python_version()}, {os.cpu_count()} CPUs, "
           f"median of {args.runs} runs\n")  # fmt: skip
     print(table(rows))

@@ -21,19 +21,23 @@ def shared_copy(tmp_path_factory: pytest.TempPathFactory) -> SharedCopy:
 def data_copy(shared_copy: SharedCopy) -> Path:
     """A writable copy of the real data, named 'data' like the original; put back after the test."""
     yield shared_copy.path
-    shared_copy.restore()
+    try:
+        shared_copy.restore()
+    except BaseException:
+        shared_copy.recopy()  # the next test still gets a fresh copy
+        raise
 
 
 ENGINE = "properdocs"  # as in the Makefile
 
 
 def build_site(
-    out_dir: Path, data_dir: Path | None = None, today: str | None = None, engine: str = ENGINE
+    out_dir: Path, data_dir: Path | None = None, today: str | None = None, engine: str = ENGINE, fresh: bool = False
 ) -> subprocess.CompletedProcess:
     """Run a strict build of the real site into ``out_dir`` (ProperDocs unless ``engine`` says otherwise).
 
-    A ProperDocs build runs in a child of tests/zygote.py (imports done once); another engine, in a
-    new process: the zygote has made `import mkdocs` mean ProperDocs."""
+    A ProperDocs build runs in a child of tests/zygote.py (imports done once) unless ``fresh``; another
+    engine, in a new process: the zygote has made `import mkdocs` mean ProperDocs."""
     # Material's end-of-life notice (printed only under `mkdocs`) is known: developers/engine.md.
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     if data_dir:
@@ -41,7 +45,7 @@ def build_site(
     if today:
         env["KIN_TODAY"] = today
     args = ["-m", engine, "build", "--strict", "-q", "-f", str(ROOT / "mkdocs.yml"), "-d", str(out_dir)]
-    return run_python(args, cwd=ROOT, env=env, fresh=engine != ENGINE)
+    return run_python(args, cwd=ROOT, env=env, fresh=fresh or engine != ENGINE)
 
 
 @pytest.fixture(scope="session")

@@ -42,9 +42,13 @@ class SharedCopy:
         return found
 
     def restore(self) -> None:
+        try:
+            if self._entries() == self.entries:
+                return
+        except OSError:  # a file or folder made unreadable
+            pass
+        self._make_accessible()
         now = self._entries()
-        if now == self.entries:
-            return
         for rel in sorted(now.keys() - {"."}, reverse=True):  # contents before their folder
             if rel in self.entries and stat.S_IFMT(now[rel][0]) == stat.S_IFMT(self.entries[rel][0]):
                 continue
@@ -60,15 +64,32 @@ class SharedCopy:
             if stat.S_ISDIR(mode):
                 path.mkdir(exist_ok=True)
             elif stat.S_ISLNK(mode):
-                if not path.is_symlink():
+                if not path.is_symlink() or os.readlink(path) != content:
+                    path.unlink(missing_ok=True)
                     path.symlink_to(content)
             elif rel not in now or now[rel][2] != content:
                 path.write_bytes(content)
         for rel, (mode, mtime_ns, _) in sorted(self.entries.items(), reverse=True):  # a folder after its contents
             if not stat.S_ISLNK(mode):
                 os.chmod(self.path / rel, stat.S_IMODE(mode))
-                os.utime(self.path / rel, ns=(mtime_ns, mtime_ns))
+            os.utime(self.path / rel, ns=(mtime_ns, mtime_ns), follow_symlinks=False)
         assert self._entries() == self.entries
+
+    def _make_accessible(self) -> None:
+        """Give the owner read and write on every file and folder (a test may have taken them away)."""
+        os.chmod(self.path, os.stat(self.path).st_mode | 0o700)
+        for folder, dirs, files in os.walk(self.path):  # a folder is opened up before it is listed
+            for name in dirs + files:
+                path = os.path.join(folder, name)
+                if not os.path.islink(path):
+                    os.chmod(path, os.stat(path).st_mode | (0o700 if name in dirs else 0o600))
+
+    def recopy(self) -> None:
+        """Start again from a fresh copy (when putting back failed)."""
+        self._make_accessible()
+        shutil.rmtree(self.path)
+        shutil.copytree(DATA, self.path)
+        self.entries = self._entries()
 
 
 def mirror(source: Path, target: Path) -> None:

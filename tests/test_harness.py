@@ -16,13 +16,19 @@ def test_a_restored_copy_equals_a_fresh_copy(tmp_path):
     copy = SharedCopy(tmp_path / "used")
     data = copy.path
     (data / "network.yml").write_text("endret: ja\n", encoding="utf-8")
-    os.utime(data / "relay.yml", (0, 0))
+    os.utime(data / "network.yml", (0, 0))
     (data / "corrections.yml").chmod(0o600)
     (data / "meetings/2022-02-08.yml").unlink()
     (data / "meetings/2022-02-08.yml").symlink_to(data / "network.yml")
     shutil.rmtree(data / "courses")
+    (data / "courses").write_text("en fil der mappen var", encoding="utf-8")
+    (data / "relay.yml").unlink()
+    (data / "relay.yml").mkdir()
+    (data / "relay.yml/x.yml").write_text("x", encoding="utf-8")
     (data / "people/ny").mkdir()
     (data / "people/ny/x.yml").write_text("x", encoding="utf-8")
+    (data / "people/ny/x.yml").chmod(0o000)
+    (data / "people").chmod(0o500)
     copy.restore()
     assert copy._entries() == SharedCopy(tmp_path / "fresh").entries
 
@@ -37,6 +43,19 @@ def test_a_forked_run_behaves_as_a_new_process(tmp_path, fresh):
     assert run.returncode == 0 and run.stdout.startswith("usage: python -m json.tool")
     crash = run_python(["-c", "raise ValueError('feil')"], cwd=tmp_path, env=env, fresh=fresh)
     assert crash.returncode == 1 and crash.stderr.rstrip().endswith("ValueError: feil")
+    module = "import sys, __main__; print(sys.argv[0], sys.path[0], __main__.__file__)"
+    (tmp_path / "probe.py").write_text(module, encoding="utf-8")
+    probe = run_python(["-m", "probe"], cwd=tmp_path, env=env, fresh=fresh)
+    assert probe.stdout.split() == [str(tmp_path / "probe.py"), str(tmp_path), str(tmp_path / "probe.py")]
+    code = "import __main__\ndef f(x: int): pass\nprint(f.__annotations__, __main__.f is f)"
+    assert run_python(["-c", code], cwd=tmp_path, env=env, fresh=fresh).stdout == "{'x': <class 'int'>} True\n"
+
+
+def test_a_run_with_other_startup_settings_runs_as_a_new_process():
+    flag = "import sys; print(sys.flags.hash_randomization)"
+    env = {name: value for name, value in os.environ.items() if name != "PYTHONHASHSEED"}
+    assert run_python(["-c", flag], env=env).stdout == "1\n"
+    assert run_python(["-c", flag], env={**env, "PYTHONHASHSEED": "0"}).stdout == "0\n"
 
 
 def test_a_forked_run_that_overstays_is_stopped():

@@ -42,8 +42,10 @@ for number, edits in enumerate(steps):
         build(config, serve_url=serve_url)
     except Exception as error:  # an Abort prints nothing by itself
         sys.exit(f"step {number}: {error}")
-    files = sorted(p for p in Path(site_dir).rglob("*") if p.is_file())
-    digests = {p.relative_to(site_dir).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest() for p in files}
+    digests = {  # every file's digest, and every folder (an empty one too)
+        p.relative_to(site_dir).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest() if p.is_file() else "folder"
+        for p in Path(site_dir).rglob("*")
+    }
     results.append({"stats": dict(page_cache.stats), "site": digests})
     if snapshots != "-":
         shutil.copytree(data_dir, Path(snapshots) / f"data-{number}")
@@ -73,7 +75,7 @@ def serve_builds(site: Path, data: Path, steps: list, snapshots: Path | None = N
 
 
 def differences(left: dict[str, str], right: dict[str, str]) -> list[str]:
-    """Paths that are only on one side or differ in content."""
+    """Paths (files and folders) that are only on one side, or files that differ in content."""
     return sorted(path for path in left.keys() | right.keys() if left.get(path) != right.get(path))
 
 

@@ -4,28 +4,34 @@ already imported the site generator.
 A fresh `python -m properdocs build` spends more than a second of CPU importing ProperDocs,
 Material, mkdocs-macros, pydantic and kin before it reads a file; a test run starts about twenty
 such builds. The zygote (this file, run as a script) does those imports once and then, for each
-request, forks a child that starts as a new process would after the same imports: its own
-environment, working directory, sys.argv and sys.path, stdin from /dev/null, stdout and stderr to
-files, and Python's exit code (a SystemExit message or an uncaught traceback goes to stderr, code 1).
-The zygote itself never builds, so no build sees another's state. Nothing the site reads at import
-time depends on the environment: KIN_DATA_DIR and KIN_TODAY are read when a build runs.
+request, forks a child that runs as a new process would after the same imports: its own
+environment, working directory, sys.argv, sys.path[0] and __main__, stdout and stderr to files,
+and Python's exit code (a SystemExit message or an uncaught exception goes to stderr, code 1).
+The zygote itself never builds, so no build sees another's state.
 
-What forked children share is the zygote's hash seed. Output that depends on the order of a set
-still shows: test_build compares every file of the real site with MkDocs' build of it, made in a
-process of its own (``fresh=True``).
+How a child differs from a new process, and what keeps that from hiding a fault:
+- Settings read once at start (PYTHON*, TMPDIR, TZ, locale) are the zygote's: a run with other
+  values runs as a new process. KIN_DATA_DIR and KIN_TODAY are read when a build runs.
+- The hash seed is the zygote's. Output that depends on the order of a set still shows where two
+  builds are compared: one side runs with ``fresh=True`` (MkDocs' build of the real site, the
+  variant data's build, `kin export`).
+- As in multiprocessing's children, atexit handlers do not run and non-daemon threads are not
+  waited for; a build uses neither.
 Without os.fork (Windows), every run is an ordinary subprocess.
 """
 
 from __future__ import annotations
 
 import atexit
+import contextlib
 import json
 import os
+import signal
 import subprocess
 import sys
 import tempfile
 import threading
-import traceback
+import types
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -62,9 +68,10 @@ def _run(args: list[str]) -> None:
 
         sys.argv, sys.path[0] = [name, *rest], os.getcwd()
         runpy.run_module(name, run_name="__main__", alter_sys=True)
-    else:  # -c CODE
+    else:  # -c CODE, in a __main__ module of its own and without this file's __future__ imports
         sys.argv, sys.path[0] = ["-c", *rest], ""
-        exec(compile(name, "<string>", "exec"), {"__name__": "__main__"})
+        main = sys.modules["__main__"] = types.ModuleType("__main__")
+        exec(compile(name, "<string>", "exec", dont_inherit=True), main.__dict__)
 
 
 def _child(args: list[str], cwd: str, env: dict[str, str], out: str, err: str) -> None:
@@ -82,7 +89,7 @@ def _child(args: list[str], cwd: str, env: dict[str, str], out: str, err: str) -
     except SystemExit as exit:
         code = _exit_code(exit)
     except BaseException:
-        traceback.print_exc()
+        sys.excepthook(*sys.exc_info())
     finally:
         for stream in (sys.stdout, sys.stderr):
             try:
@@ -108,21 +115,30 @@ def _serve() -> None:
 # --- The tests' side ---------------------------------------------------------------
 
 _zygote: subprocess.Popen | None = None
+_zygote_settings: dict[str, str] = {}
 _lock = threading.Lock()
 
 
+def _startup_settings(env: dict[str, str]) -> dict[str, str]:
+    """What Python or the imported modules read once, at start: a run that sets them otherwise runs fresh."""
+    names = ("TMPDIR", "TEMP", "TMP", "TZ", "LANG", "LANGUAGE")
+    return {k: v for k, v in env.items() if k.startswith(("PYTHON", "LC_")) or k in names}
+
+
 def _started() -> subprocess.Popen:
-    global _zygote
+    global _zygote, _zygote_settings
     if _zygote is None or _zygote.poll() is not None:
         _zygote = subprocess.Popen(
             [sys.executable, __file__], cwd=ROOT, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
         )
+        _zygote_settings = _startup_settings(dict(os.environ))
         atexit.register(_stop, _zygote)
     return _zygote
 
 
 def _stop(zygote: subprocess.Popen) -> None:
-    zygote.stdin.close()  # the zygote's loop ends
+    with contextlib.suppress(OSError):
+        zygote.stdin.close()  # the zygote's loop ends
     zygote.wait(timeout=60)
 
 
@@ -140,25 +156,45 @@ def run_python(
     ``-m MODULE`` or ``-c CODE``; ``fresh=True`` runs a new process (its own hash seed)."""
     env = dict(os.environ if env is None else env)
     command = [sys.executable, *args]
-    if fresh or not hasattr(os, "fork"):
-        return subprocess.run(command, cwd=cwd, env=env, capture_output=True, text=True, timeout=timeout)
-    with tempfile.TemporaryDirectory() as tmp, _lock:
-        out, err = Path(tmp, "stdout"), Path(tmp, "stderr")
-        out.touch()
-        err.touch()
-        zygote = _started()
-        request = {"args": args, "cwd": str(cwd), "env": env, "out": str(out), "err": str(err)}
-        zygote.stdin.write(json.dumps(request) + "\n")
-        zygote.stdin.flush()
-        pid = _answer(zygote)
-        killed = threading.Event()
-        timer = threading.Timer(timeout, lambda: (killed.set(), os.kill(pid, 9)))
-        timer.start()
+    with _lock:
+        zygote = None if fresh or not hasattr(os, "fork") else _started()
+        if zygote is None or _startup_settings(env) != _zygote_settings:
+            return subprocess.run(command, cwd=cwd, env=env, capture_output=True, text=True, timeout=timeout)
+        with tempfile.TemporaryDirectory() as tmp:
+            out, err = Path(tmp, "stdout"), Path(tmp, "stderr")
+            out.touch()
+            err.touch()
+            request = {"args": args, "cwd": str(cwd), "env": env, "out": str(out), "err": str(err)}
+            try:
+                code = _forked(zygote, request, timeout)
+            except BaseException:
+                zygote.kill()  # out of step with its answers: the next run starts another
+                raise
+            if code is None:
+                raise subprocess.TimeoutExpired(command, timeout)
+            return subprocess.CompletedProcess(command, code, out.read_text("utf-8"), err.read_text("utf-8"))
+
+
+def _forked(zygote: subprocess.Popen, request: dict, timeout: float) -> int | None:
+    """The child's exit code, or None when it was stopped for overstaying ``timeout``."""
+    zygote.stdin.write(json.dumps(request) + "\n")
+    zygote.stdin.flush()
+    pid = _answer(zygote)
+    killed = threading.Event()
+
+    def kill() -> None:
+        killed.set()
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(pid, signal.SIGKILL)
+
+    timer = threading.Timer(timeout, kill)
+    timer.daemon = True
+    timer.start()
+    try:
         code = _answer(zygote)
+    finally:
         timer.cancel()
-        if killed.is_set():
-            raise subprocess.TimeoutExpired(command, timeout)
-        return subprocess.CompletedProcess(command, code, out.read_text("utf-8"), err.read_text("utf-8"))
+    return None if killed.is_set() and code == -signal.SIGKILL else code
 
 
 if __name__ == "__main__":
