@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import re
 import shlex
-import shutil
 import subprocess
 from pathlib import Path
 
@@ -75,24 +74,12 @@ BAD = {
 }
 
 
-@pytest.fixture(scope="module")
-def bad_input_data(tmp_path_factory) -> Path:
-    """One copy of the data for all BAD cases; each edits one file and puts it back."""
-    target = tmp_path_factory.mktemp("bad-input") / "data"
-    shutil.copytree(DATA, target)
-    return target
-
-
 @pytest.mark.parametrize("case", BAD, ids=list(BAD))
-def test_bad_input_is_rejected_by_loader_and_json_schema_alike(bad_input_data, case):
-    data, (rel, old, new, field) = bad_input_data, BAD[case]
-    original = (data / rel).read_bytes()
-    try:
-        edit(data, rel, old, new)
-        assert any(e.startswith(f"data/{rel}:") and f": {field}: " in e for e in errors_for(data))
-        assert schema_errors(data, rel), f"the JSON Schema accepts {new!r}"
-    finally:
-        (data / rel).write_bytes(original)
+def test_bad_input_is_rejected_by_loader_and_json_schema_alike(data_copy, case):
+    rel, old, new, field = BAD[case]
+    edit(data_copy, rel, old, new)
+    assert any(e.startswith(f"data/{rel}:") and f": {field}: " in e for e in errors_for(data_copy))
+    assert schema_errors(data_copy, rel), f"the JSON Schema accepts {new!r}"
 
 
 def test_vscode_recommends_the_yaml_extension_and_maps_every_folder():
