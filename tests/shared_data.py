@@ -21,6 +21,9 @@ class SharedCopy:
 
     def __init__(self, parent: Path) -> None:
         self.path = parent / "data"
+        self._copy()
+
+    def _copy(self) -> None:
         shutil.copytree(DATA, self.path)  # copy2: modification times and permissions as in data/
         self.entries = self._entries()
 
@@ -88,8 +91,7 @@ class SharedCopy:
         """Start again from a fresh copy (when putting back failed)."""
         self._make_accessible()
         shutil.rmtree(self.path)
-        shutil.copytree(DATA, self.path)
-        self.entries = self._entries()
+        self._copy()
 
 
 def mirror(source: Path, target: Path) -> None:

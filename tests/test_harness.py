@@ -68,3 +68,11 @@ def test_forked_children_import_nothing_again():
     modules = run_python(["-c", "import sys; print(len(sys.modules))"]).stdout
     assert int(modules) > 500  # ProperDocs, Material, mkdocs-macros and kin are in place already
     assert "properdocs" not in run_python(["-c", "import sys; print(*sys.modules)"], fresh=True).stdout
+
+
+def test_a_copy_made_again_after_a_failed_put_back_equals_a_fresh_copy(tmp_path):
+    copy = SharedCopy(tmp_path / "used")
+    shutil.rmtree(copy.path / "people")
+    (copy.path / "meetings").chmod(0o000)
+    copy.recopy()
+    assert copy._entries() == copy.entries == SharedCopy(tmp_path / "fresh").entries

@@ -32,6 +32,7 @@ import sys
 import tempfile
 import threading
 import types
+from collections.abc import Mapping
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -119,7 +120,7 @@ _zygote_settings: dict[str, str] = {}
 _lock = threading.Lock()
 
 
-def _startup_settings(env: dict[str, str]) -> dict[str, str]:
+def _startup_settings(env: Mapping[str, str]) -> dict[str, str]:
     """What Python or the imported modules read once, at start: a run that sets them otherwise runs fresh."""
     names = ("TMPDIR", "TEMP", "TMP", "TZ", "LANG", "LANGUAGE")
     return {k: v for k, v in env.items() if k.startswith(("PYTHON", "LC_")) or k in names}
@@ -131,7 +132,7 @@ def _started() -> subprocess.Popen:
         _zygote = subprocess.Popen(
             [sys.executable, __file__], cwd=ROOT, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
         )
-        _zygote_settings = _startup_settings(dict(os.environ))
+        _zygote_settings = _startup_settings(os.environ)
         atexit.register(_stop, _zygote)
     return _zygote
 
