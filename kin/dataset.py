@@ -246,7 +246,7 @@ _REF_NAMES = {
 def check_refs(model: BaseModel, path: tuple, rel: str, records: _Records, collector: _Collector) -> None:
     """Walk a model and report every Ref whose target id does not exist."""
     pos = records.positions[rel]
-    for name, shape in shapes.fields(type(model)).items():
+    for name, shape in shapes.ref_fields(type(model)).items():  # text, dates and the like hold no reference
         value = getattr(model, name, None)  # salvaged records may lack a field
         here = (*path, name)
         ref, many = shape.ref, shape.many

@@ -157,7 +157,7 @@ class _Builder:
                 continue
             line, col = _line_col(self.text, event.start_mark.index + offset)
             self.errors.append(DataError(self.file, line, col, path, msg.hidden_character(describe(char))))
-            source = source[: offset] + " " + source[offset + 1 :]  # the next one of the same character
+            source = source[:offset] + " " + source[offset + 1 :]  # the next one of the same character
 
     def _skip(self) -> None:
         """Consume the rest of a collection without building it (no recursion)."""
@@ -317,9 +317,21 @@ def read_text(path: Path, name: str, root: Path | None = None) -> tuple[str | No
 
 def _inside(path: Path, root: Path) -> bool:
     """Whether ``path``, with every symlink followed, stays inside ``root``."""
+    if path.is_relative_to(root) and not _any_link(root, path.relative_to(root).parts):
+        return True  # the usual case, decided without resolving every folder above root
     real = os.path.realpath(path, strict=False)
     base = os.path.realpath(root, strict=False)
     return real == base or real.startswith(base.rstrip(os.sep) + os.sep)
+
+
+def _any_link(root: Path, parts: tuple[str, ...]) -> bool:
+    """Whether a step from ``root`` down ``parts`` is a symlink or leads up (``..``)."""
+    current = root
+    for part in parts:
+        current = current / part
+        if part == ".." or current.is_symlink():
+            return True
+    return False
 
 
 def load_yaml(

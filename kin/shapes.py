@@ -139,13 +139,18 @@ TEXT = KINDS[-1]
 def register(kind: Kind) -> Kind:
     """Add a kind of text (tried before the built-in ones); return it."""
     KINDS.insert(0, kind)
-    fields.cache_clear()
+    _clear_caches()
     return kind
 
 
 def unregister(kind: Kind) -> None:
     KINDS.remove(kind)
+    _clear_caches()
+
+
+def _clear_caches() -> None:
     fields.cache_clear()
+    ref_fields.cache_clear()
 
 
 @dataclass(frozen=True)
@@ -247,3 +252,38 @@ def fields(model: type[BaseModel]) -> dict[str, Shape]:
 def submodels(model: type[BaseModel]) -> list[type[BaseModel]]:
     """The records nested in ``model`` directly, in field order (each once)."""
     return list(dict.fromkeys(sh.model for sh in fields(model).values() if sh.model is not None))
+
+
+def models_in(annotation: Any) -> list[type[BaseModel]]:
+    """Every record type a value of ``annotation`` may hold, at any depth of lists and unions."""
+    found, stack = [], [annotation]
+    while stack:
+        a = stack.pop()
+        if isinstance(a, type) and issubclass(a, BaseModel):
+            found.append(a)
+        stack.extend(typing.get_args(a))
+    return found
+
+
+@functools.cache
+def ref_fields(model: type[BaseModel]) -> dict[str, Shape]:
+    """The fields of ``model`` that hold a reference, or a record that may hold one (directly or deeper)."""
+    return {
+        name: shape
+        for name, shape in fields(model).items()
+        if shape.ref is not None or any(_holds_refs(m) for m in models_in(model.model_fields[name].annotation))
+    }
+
+
+def _holds_refs(model: type[BaseModel]) -> bool:
+    """Whether a ``model`` record, or any record nested in it, has a reference field."""
+    seen, todo = set(), [model]
+    while todo:
+        current = todo.pop()
+        if current not in seen:
+            seen.add(current)
+            for name, shape in fields(current).items():
+                if shape.ref is not None:
+                    return True
+                todo += models_in(current.model_fields[name].annotation)
+    return False

@@ -28,30 +28,36 @@ class SharedCopy:
         self.entries = self._entries()
 
     def _entries(self) -> dict[str, tuple]:
-        """Relative path -> (mode, mtime_ns, bytes of a file or target of a link), folders first."""
+        """Relative path -> (mode, mtime_ns, bytes of a file or target of a link), folders before their contents."""
         info = os.stat(self.path)
         found = {".": (info.st_mode, info.st_mtime_ns, None)}  # the folder itself
-        for folder, dirs, files in os.walk(self.path):
-            for name in dirs + files:
-                path = os.path.join(folder, name)
-                info = os.lstat(path)
-                content = None
-                if stat.S_ISLNK(info.st_mode):
-                    content = os.readlink(path)
-                elif stat.S_ISREG(info.st_mode):
-                    with open(path, "rb") as file:
-                        content = file.read()
-                found[os.path.relpath(path, self.path)] = (info.st_mode, info.st_mtime_ns, content)
+        self._scan(str(self.path), "", found)
         return found
 
+    def _scan(self, folder: str, prefix: str, found: dict[str, tuple]) -> None:
+        with os.scandir(folder) as listing:
+            for entry in listing:
+                rel, info, content = prefix + entry.name, entry.stat(follow_symlinks=False), None
+                if stat.S_ISLNK(info.st_mode):
+                    content = os.readlink(entry.path)
+                elif stat.S_ISREG(info.st_mode):
+                    with open(entry.path, "rb") as file:
+                        content = file.read()
+                found[rel] = (info.st_mode, info.st_mtime_ns, content)
+                if stat.S_ISDIR(info.st_mode):
+                    self._scan(entry.path, rel + os.sep, found)
+
     def restore(self) -> None:
+        """Put back what the test changed: contents first, then permissions and times where they differ."""
         try:
-            if self._entries() == self.entries:
-                return
+            now = self._entries()
         except OSError:  # a file or folder made unreadable
-            pass
-        self._make_accessible()
-        now = self._entries()
+            now = {}
+        if now == self.entries:
+            return
+        if not now or any(stat.S_IMODE(mode) & 0o600 != 0o600 for mode, _, _ in now.values()):
+            self._make_accessible()
+            now = self._entries()
         for rel in sorted(now.keys() - {"."}, reverse=True):  # contents before their folder
             if rel in self.entries and stat.S_IFMT(now[rel][0]) == stat.S_IFMT(self.entries[rel][0]):
                 continue
@@ -72,7 +78,10 @@ class SharedCopy:
                     path.symlink_to(content)
             elif rel not in now or now[rel][2] != content:
                 path.write_bytes(content)
+        now = self._entries()
         for rel, (mode, mtime_ns, _) in sorted(self.entries.items(), reverse=True):  # a folder after its contents
+            if now[rel][:2] == (mode, mtime_ns):
+                continue
             if not stat.S_ISLNK(mode):
                 os.chmod(self.path / rel, stat.S_IMODE(mode))
             os.utime(self.path / rel, ns=(mtime_ns, mtime_ns), follow_symlinks=False)

@@ -167,6 +167,22 @@ def test_symlink_out_of_the_data_folder(data_copy, tmp_path):
     assert "data/meetings/2030-01-01.yml:1:1: (fil): filen er en snarvei (symlenke) som peker ut av" in errors
 
 
+def test_folder_linked_out_of_the_data_folder(data_copy, tmp_path):
+    outside = tmp_path / "courses"
+    (data_copy / "courses").rename(outside)
+    (data_copy / "courses").symlink_to(outside, target_is_directory=True)
+    errors = errors_for(data_copy)
+    for name in sorted(p.name for p in outside.glob("*.yml")):
+        assert f"data/courses/{name}:1:1: (fil): filen er en snarvei (symlenke) som peker ut av data-mappen" in (
+            "\n".join(errors)
+        )
+
+
+def test_data_folder_reached_through_a_symlink_is_fine(data_copy, tmp_path):
+    (tmp_path / "data").symlink_to(data_copy, target_is_directory=True)
+    assert load(tmp_path / "data") == load(data_copy)
+
+
 def test_symlink_inside_the_data_folder_is_fine(data_copy):
     (data_copy / "meetings/2022-02-08.yml").rename(data_copy / "moete.txt")
     (data_copy / MEETING).symlink_to(data_copy / "moete.txt")
