@@ -124,6 +124,8 @@ class _Builder:
     def value(self, event: yaml.Event, path: PathKey) -> Any:
         if self.track:
             self.marks[path] = _mark(event)
+        if type(event) is yaml.ScalarEvent and event.anchor is None and event.tag is None:
+            return self._scalar(event, path)  # most values: plain text, numbers, dates
         if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
             self.error(event, path, msg.ANCHOR)
             if isinstance(event, yaml.AliasEvent):
@@ -141,6 +143,9 @@ class _Builder:
             while not isinstance(item := next(self.events), yaml.SequenceEndEvent):
                 items.append(self.value(item, (*path, len(items))))
             return items
+        return self._scalar(event, path)
+
+    def _scalar(self, event: yaml.ScalarEvent, path: PathKey) -> Any:
         if (bad := _CONTROL.search(event.value)) is not None:  # written as an escape such as "\v"
             self.error(event, path, msg.control_character(bad[0]))
         self.hidden(event, path)
@@ -149,8 +154,11 @@ class _Builder:
     def hidden(self, event: yaml.ScalarEvent, path: PathKey) -> None:
         """An error at every invisible format character of a scalar (key or value), placed
         on the character itself where the file has it as typed, else on the scalar."""
+        found = list(hidden_characters(event.value))
+        if not found:
+            return
         source = self.text[event.start_mark.index : event.end_mark.index]
-        for _, char in hidden_characters(event.value):
+        for _, char in found:
             offset = source.find(char)
             if offset < 0:  # written as an escape such as "\u202e"
                 self.error(event, path, msg.hidden_character(describe(char)))
@@ -326,10 +334,10 @@ def _inside(path: Path, root: Path) -> bool:
 
 def _any_link(root: Path, parts: tuple[str, ...]) -> bool:
     """Whether a step from ``root`` down ``parts`` is a symlink or leads up (``..``)."""
-    current = root
+    current = str(root)
     for part in parts:
-        current = current / part
-        if part == ".." or current.is_symlink():
+        current = os.path.join(current, part)
+        if part == ".." or os.path.islink(current):
             return True
     return False
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+import time
 from pathlib import Path
 
 import pytest
@@ -50,10 +51,36 @@ def build_site(
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The real site, built once per test session."""
-    out = tmp_path_factory.mktemp("site")
-    result = build_site(out)
-    assert result.returncode == 0, result.stderr
+    """The real site, built once per test run (shared by pytest-xdist's processes); read only."""
+
+    def build(out: Path) -> None:
+        result = build_site(out)
+        assert result.returncode == 0, result.stderr
+
+    return build_once(tmp_path_factory, "site", build)
+
+
+def build_once(tmp_path_factory: pytest.TempPathFactory, name: str, build, timeout: float = 900) -> Path:
+    """``build(folder)`` once per test run: the first process to ask builds, the others wait for it.
+    Each pytest-xdist process has a temp folder of its own inside the run's, where this one builds."""
+    root = tmp_path_factory.getbasetemp()
+    root = root.parent if os.environ.get("PYTEST_XDIST_WORKER") else root
+    out, done, failed = root / name, root / f"{name}.done", root / f"{name}.failed"
+    try:
+        os.close(os.open(root / f"{name}.claimed", os.O_CREAT | os.O_EXCL | os.O_WRONLY))
+    except FileExistsError:  # another process builds it
+        deadline = time.monotonic() + timeout
+        while not done.exists():
+            assert not failed.exists(), f"building {name} failed in another test process:\n{failed.read_text()}"
+            assert time.monotonic() < deadline, f"waited {timeout} s for another test process to build {name}"
+            time.sleep(0.1)
+        return out
+    try:
+        build(out)
+    except BaseException as error:
+        failed.write_text(str(error), encoding="utf-8")
+        raise
+    done.touch()
     return out
 
 

@@ -7,8 +7,6 @@ import csv
 import io
 import subprocess
 
-import openpyxl
-import pandas as pd
 import pytest
 from conftest import DATA
 
@@ -56,6 +54,8 @@ def test_csv_reads_back_with_python_csv(built_site, rows):
 
 
 def test_csv_reads_back_with_pandas(built_site, rows):
+    import pandas as pd  # here, not at the top: collecting this file stays quick in every test process
+
     frame = pd.read_csv(built_site / "studier/studietilbud.csv", sep=";", decimal=",", encoding="utf-8-sig")
     assert list(frame.columns) == HEADINGS
     assert frame["Studiepoeng"].dtype.kind == "f" and frame["Pris (kr)"].dtype.kind in "if"
@@ -67,6 +67,8 @@ def test_csv_reads_back_with_pandas(built_site, rows):
 
 
 def test_xlsx_has_typed_cells(built_site, rows):
+    import openpyxl
+
     sheet = openpyxl.load_workbook(built_site / "studier/studietilbud.xlsx").active
     table = list(sheet.iter_rows())
     assert [c.value for c in table[0]] == HEADINGS
@@ -91,6 +93,8 @@ def test_csv_neutralises_formulas(rows):
 
 
 def test_xlsx_text_is_never_a_formula(rows):
+    import openpyxl
+
     bad = hostile_rows(rows)
     sheet = openpyxl.load_workbook(io.BytesIO(catalogue_xlsx(bad))).active
     title = HEADINGS.index("Tittel")
@@ -101,6 +105,8 @@ def test_xlsx_text_is_never_a_formula(rows):
 
 @pytest.mark.libreoffice
 def test_csv_in_libreoffice_with_norwegian_locale(built_site, rows, tmp_path, soffice):
+    import openpyxl
+
     """The real CSV, and one with formula-like text, converted by LibreOffice headless as nb-NO."""
     (tmp_path / "real.csv").write_bytes((built_site / "studier/studietilbud.csv").read_bytes())
     (tmp_path / "hostile.csv").write_bytes(catalogue_csv(hostile_rows(rows)))
