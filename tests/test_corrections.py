@@ -9,9 +9,14 @@ import pytest
 from conftest import DATA
 from source_text import page_text, seed_text, squash
 
-from kin import editorial, load_dataset
+from kin import editorial
+from kin.collections import BY_NAME
+from kin.dataset import Disk
 
-CORRECTIONS = load_dataset(DATA).corrections.corrections
+# At collection, in every test process: the one file, not the whole dataset (test_validation loads that).
+_record, _, _errors, _ = Disk(DATA).load("corrections.yml", BY_NAME["corrections"].model)
+assert not _errors, _errors
+CORRECTIONS = _record.corrections
 
 
 @cache

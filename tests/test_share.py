@@ -4,6 +4,7 @@ types we publish), and JSON in <script> that hostile data cannot break out of.""
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from html.parser import HTMLParser
@@ -20,6 +21,19 @@ from kin import jsonld, load_dataset
 SITE_URL = "https://kin-nettverk.github.io/kin/"
 FIXTURES = Path(__file__).parent / "fixtures"
 SCHEMA = json.loads((Path(__file__).parent / "schemas/jsonld.schema.json").read_text(encoding="utf-8"))
+
+
+@functools.cache
+def _jsonld_validator() -> jsonschema.protocols.Validator:
+    """``jsonschema.validate`` checks the schema itself on every call: here it is checked once."""
+    cls = jsonschema.validators.validator_for(SCHEMA)
+    cls.check_schema(SCHEMA)
+    return cls(SCHEMA)
+
+
+def validate_jsonld(doc: dict) -> None:
+    """Raise ``jsonschema.ValidationError`` unless ``doc`` is JSON-LD as tests/schemas/jsonld.schema.json allows."""
+    _jsonld_validator().validate(doc)
 
 
 class Head(HTMLParser):
@@ -98,7 +112,7 @@ def test_jsonld_is_valid_schema_org_for_meetings_courses_and_kin(built_site):
     for path in pages(built_site):
         for text in head(path).jsonld:
             doc = json.loads(text)
-            jsonschema.validate(doc, SCHEMA)
+            validate_jsonld(doc)
             found.setdefault(doc["@type"], []).append(doc)
     events = found.get("Event", []) + found.get("EducationEvent", [])
     assert {e["url"] for e in events} == {SITE_URL + f"moter/{m.id}/" for m in data.meetings}
@@ -145,7 +159,7 @@ def test_hostile_titles_stay_text_in_head_tags_and_jsonld(tmp_path, data_copy, b
             assert found["ran"] is None and found["scripts"] == 1, path
             assert PAYLOAD in found["og"] and PAYLOAD in found["twitter"] and PAYLOAD in found["ld"]["name"]
             assert PAYLOAD.split("\u2028")[0] in found["description"]  # whitespace is normalised there
-            jsonschema.validate(found["ld"], SCHEMA)
+            validate_jsonld(found["ld"])
     finally:
         server.shutdown()
 
@@ -165,7 +179,6 @@ class GitHubPages:
     """Serves the site under its path (/kin/) and answers a missing address with 404.html, as GitHub Pages does."""
 
     def __init__(self, site: Path, prefix: str):
-        import functools
         import threading
         from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 
