@@ -5,13 +5,12 @@ from __future__ import annotations
 
 import os
 import socket
-import subprocess
-import sys
 import time
 import urllib.request
 from pathlib import Path
 
 from conftest import ENGINE, ROOT
+from zygote import start_python
 
 WAIT = 300  # seconds for the first build on a busy 2-core machine; never a speed assertion
 NAMES = ("kin.test", "evil.test", "rebind.test")  # each mapped to 127.0.0.1 by the browser below
@@ -41,11 +40,8 @@ class EditServer:
         self.port = free_port()
         self.data, self.log = data, log
         env = {**os.environ, "KIN_DATA_DIR": str(data), "KIN_EDIT": "1", "KIN_EDIT_ALLOWED_HOSTS": allowed_hosts}
-        cmd = [sys.executable, "-m", ENGINE, "serve", "--strict", "-f", str(ROOT / "mkdocs.yml")]
-        with log.open("w") as out:
-            self.proc = subprocess.Popen(
-                [*cmd, "-a", f"127.0.0.1:{self.port}"], cwd=ROOT, env=env, stdout=out, stderr=out
-            )
+        args = ["-m", ENGINE, "serve", "--strict", "-f", str(ROOT / "mkdocs.yml"), "-a", f"127.0.0.1:{self.port}"]
+        self.proc = start_python(args, log, cwd=ROOT, env=env)  # forked from tests/zygote.py
         self.url = f"http://127.0.0.1:{self.port}/kin/"
 
     def wait_until_ready(self) -> None:

@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import subprocess
+import time
 
 import pytest
 from shared_data import SharedCopy
-from zygote import run_python
+from zygote import run_python, start_python
 
 
 def test_a_restored_copy_equals_a_fresh_copy(tmp_path):
@@ -76,3 +78,24 @@ def test_a_copy_made_again_after_a_failed_put_back_equals_a_fresh_copy(tmp_path)
     (copy.path / "meetings").chmod(0o000)
     copy.recopy()
     assert copy._entries() == copy.entries == SharedCopy(tmp_path / "fresh").entries
+
+
+@pytest.mark.parametrize("fresh", [False, True], ids=["forked", "new process"])
+def test_a_background_run_behaves_as_popen(tmp_path, fresh):
+    env = {"PATH": os.environ["PATH"], "KIN_X": "ja"}
+    if fresh:
+        env["PYTHONHASHSEED"] = "7"  # other start-up settings than the zygote's: a new process
+    log = tmp_path / "server.log"
+    code = "import os, sys, time; print(os.getcwd(), os.getenv('KIN_X'), flush=True)\n"
+    code += "print('feil', file=sys.stderr, flush=True); time.sleep(60)"
+    server = start_python(["-c", code], log, cwd=tmp_path, env=env)
+    deadline = time.monotonic() + 60
+    while log.read_text().count("\n") < 2:
+        assert time.monotonic() < deadline, log.read_text()
+        time.sleep(0.05)
+    assert server.poll() is None
+    assert log.read_text() == f"{tmp_path} ja\nfeil\n"
+    server.terminate()
+    assert server.wait(timeout=30) == -signal.SIGTERM and server.poll() == -signal.SIGTERM
+    done = start_python(["-c", "import sys; sys.exit(3)"], log, cwd=tmp_path, env=env)
+    assert done.wait(timeout=60) == 3 and log.read_text() == ""

@@ -6,8 +6,6 @@ import contextlib
 import os
 import shutil
 import socket
-import subprocess
-import sys
 import time
 import urllib.request
 from collections.abc import Callable
@@ -16,6 +14,7 @@ from pathlib import Path
 import pytest
 from conftest import DATA, ENGINE, ROOT
 from test_validation import edit
+from zygote import start_python
 
 from kin import routes as urls
 
@@ -44,10 +43,9 @@ class Server:
     def __init__(self, data: Path, log: Path, edit: bool = False) -> None:
         port = free_port()
         env = {**os.environ, "KIN_DATA_DIR": str(data), "KIN_EDIT": "1" if edit else ""}
-        cmd = [sys.executable, "-m", ENGINE, "serve", "--strict", "-f", str(ROOT / "mkdocs.yml")]
+        args = ["-m", ENGINE, "serve", "--strict", "-f", str(ROOT / "mkdocs.yml"), "-a", f"127.0.0.1:{port}"]
         self.log, self.data = log, data
-        with log.open("w") as out:
-            self.proc = subprocess.Popen([*cmd, "-a", f"127.0.0.1:{port}"], cwd=ROOT, env=env, stdout=out, stderr=out)
+        self.proc = start_python(args, log, cwd=ROOT, env=env)  # forked from tests/zygote.py
         self.base = f"http://127.0.0.1:{port}/kin/"
 
     def wait_for(self, check: Callable[[], bool], timeout: float = 30) -> None:

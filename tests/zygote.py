@@ -7,7 +7,9 @@ such builds. The zygote (this file, run as a script) does those imports once and
 request, forks a child that runs as a new process would after the same imports: its own
 environment, working directory, sys.argv, sys.path[0] and __main__, stdout and stderr to files,
 and Python's exit code (a SystemExit message or an uncaught exception goes to stderr, code 1).
-The zygote itself never builds, so no build sees another's state.
+The zygote itself never builds, so no build sees another's state. ``start_python`` forks a run
+that goes on in the background (`properdocs serve` for the serve and editor tests): the zygote
+answers at once with its pid and reports its exit code when asked (``Started.poll``).
 
 How a child differs from a new process, and what keeps that from hiding a fault:
 - Settings read once at start (PYTHON*, TMPDIR, TZ, locale) are the zygote's: a run with other
@@ -31,6 +33,7 @@ import subprocess
 import sys
 import tempfile
 import threading
+import time
 import types
 from collections.abc import Mapping
 from pathlib import Path
@@ -79,6 +82,9 @@ def _child(args: list[str], cwd: str, env: dict[str, str], out: str, err: str) -
     code = 1
     try:
         for fd, path, flags in ((0, os.devnull, os.O_RDONLY), (1, out, os.O_WRONLY), (2, err, os.O_WRONLY)):
+            if fd == 2 and err == out:  # one log for both, as Popen(stdout=log, stderr=log)
+                os.dup2(1, 2)
+                continue
             opened = os.open(path, flags)
             os.dup2(opened, fd)
             os.close(opened)
@@ -105,12 +111,24 @@ def _serve() -> None:
 
     for name in PRELOAD:
         importlib.import_module(name)
-    for line in sys.stdin:  # one JSON request per line; answers: the child's pid, then its exit code
+    ended: dict[int, int] = {}  # background children reaped by a poll: pid -> exit code
+    for line in sys.stdin:  # one JSON request per line
+        request = json.loads(line)
+        if "poll" in request:  # a background child: its exit code, or an empty line while it runs
+            pid = request["poll"]
+            if pid not in ended:
+                done, status = os.waitpid(pid, os.WNOHANG)
+                if done:
+                    ended[pid] = os.waitstatus_to_exitcode(status)
+            print(ended.get(pid, ""), flush=True)
+            continue
+        background = request.pop("background", False)
         pid = os.fork()
         if pid == 0:
-            _child(**json.loads(line))
-        print(pid, flush=True)
-        print(os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1]), flush=True)
+            _child(**request)
+        print(pid, flush=True)  # then, for a run in the foreground, its exit code when it ends
+        if not background:
+            print(os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1]), flush=True)
 
 
 # --- The tests' side ---------------------------------------------------------------
@@ -174,6 +192,64 @@ def run_python(
             if code is None:
                 raise subprocess.TimeoutExpired(command, timeout)
             return subprocess.CompletedProcess(command, code, out.read_text("utf-8"), err.read_text("utf-8"))
+
+
+class Started:
+    """A background run forked from the zygote, with the part of ``subprocess.Popen`` the tests use."""
+
+    def __init__(self, zygote: subprocess.Popen, pid: int) -> None:
+        self._zygote, self.pid, self.returncode = zygote, pid, None
+
+    def poll(self) -> int | None:
+        if self.returncode is None:
+            with _lock:
+                self._zygote.stdin.write(json.dumps({"poll": self.pid}) + "\n")
+                self._zygote.stdin.flush()
+                line = self._zygote.stdout.readline()
+            if not line:
+                raise RuntimeError("the zygote (tests/zygote.py) stopped; its error is above")
+            self.returncode = int(line) if line.strip() else None
+        return self.returncode
+
+    def wait(self, timeout: float | None = None) -> int:
+        deadline = None if timeout is None else time.monotonic() + timeout
+        while self.poll() is None:
+            if deadline is not None and time.monotonic() > deadline:
+                raise subprocess.TimeoutExpired(str(self.pid), timeout)
+            time.sleep(0.05)
+        return self.returncode
+
+    def send_signal(self, sig: int) -> None:
+        if self.poll() is None:
+            os.kill(self.pid, sig)
+
+    def terminate(self) -> None:
+        self.send_signal(signal.SIGTERM)
+
+    def kill(self) -> None:
+        self.send_signal(signal.SIGKILL)
+
+
+def start_python(
+    args: list[str], log: Path, *, cwd: Path = ROOT, env: dict[str, str] | None = None
+) -> subprocess.Popen | Started:
+    """Like ``subprocess.Popen([sys.executable, *args], stdout=log, stderr=log)`` for ``-m MODULE``
+    or ``-c CODE`` (a server), forked from the zygote; ``log`` is written from its start."""
+    env = dict(os.environ if env is None else env)
+    log.write_bytes(b"")
+    with _lock:
+        zygote = _started() if hasattr(os, "fork") else None
+        if zygote is None or _startup_settings(env) != _zygote_settings:
+            with log.open("wb") as out:
+                return subprocess.Popen([sys.executable, *args], cwd=cwd, env=env, stdout=out, stderr=out)
+        request = {"args": args, "cwd": str(cwd), "env": env, "out": str(log), "err": str(log), "background": True}
+        zygote.stdin.write(json.dumps(request) + "\n")
+        zygote.stdin.flush()
+        try:
+            return Started(zygote, _answer(zygote))
+        except BaseException:
+            zygote.kill()
+            raise
 
 
 def _forked(zygote: subprocess.Popen, request: dict, timeout: float) -> int | None:
