@@ -4,7 +4,6 @@ located Norwegian error, never a traceback, and never reaches the site."""
 from __future__ import annotations
 
 import os
-import subprocess
 import sys
 import unicodedata
 from pathlib import Path
@@ -13,6 +12,7 @@ import pytest
 from conftest import ROOT
 from loading import load
 from test_validation import MEETING, edit, errors_for
+from zygote import run_python
 
 from kin.collate import sorted_nb
 from kin.loader import load_yaml
@@ -212,9 +212,7 @@ def test_unreadable_file(data_copy, monkeypatch):
 def test_cli_never_prints_a_traceback(data_copy):
     (data_copy / "meetings/2030-01-01.yml").mkdir()
     edit(data_copy, MEETING, "platform: Teams", "platform: Te\x0bams")
-    result = subprocess.run(
-        [sys.executable, "-m", "kin", "validate", str(data_copy)], capture_output=True, text=True, cwd=ROOT
-    )
+    result = run_python(["-m", "kin", "validate", str(data_copy)], cwd=ROOT)  # a process of its own
     assert result.returncode == 1
     assert result.stdout == ""
     assert "Traceback" not in result.stderr

@@ -6,10 +6,10 @@ import contextlib
 import io
 import re
 import subprocess
-import sys
 
 import pytest
 from conftest import ROOT
+from zygote import run_python
 
 from kin import load_dataset
 from kin.__main__ import main
@@ -46,8 +46,7 @@ def new(data_dir, item, *options) -> subprocess.CompletedProcess:
 
 def new_process(data_dir, item, *options) -> subprocess.CompletedProcess:
     """``python -m kin new`` in a process of its own."""
-    cmd = [sys.executable, "-m", "kin", "new", item, *options, "--data-dir", str(data_dir)]
-    return subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, timeout=120)
+    return run_python(["-m", "kin", "new", item, *options, "--data-dir", str(data_dir)], cwd=ROOT, timeout=120)
 
 
 @pytest.mark.parametrize("item", NEW)

@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 import subprocess
-import sys
 
 import pytest
 from conftest import ROOT
 from test_validation import edit
+from zygote import run_python
 
 
 def render(*args: str) -> subprocess.CompletedProcess:
-    cmd = [sys.executable, "-m", "kin_site", "render", *args]
-    return subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, timeout=300)
+    return run_python(["-m", "kin_site", "render", *args], cwd=ROOT, timeout=300)  # forked: tests/zygote.py
 
 
 def test_render_writes_every_page_as_markdown(tmp_path, data_copy, capsys):
