@@ -51,7 +51,8 @@ def _adapter(name: str) -> TypeAdapter:
 
 
 @functools.cache
-def _schema(name: str) -> dict:
+def model_schema(name: str) -> dict:
+    """The JSON Schema of one JSON file's records (worked out once per process)."""
     if name == CATALOGUE:
         return catalogue.rows_schema()
     return _adapter(name).json_schema(mode="validation")
@@ -68,7 +69,7 @@ def json_schema(name: str, site_url: str) -> bytes:
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": site_url + schema_path(name),
         "title": f"KIN {name}",
-        **_schema(name),
+        **model_schema(name),
     }
     return json.dumps(schema, indent=2, ensure_ascii=False).encode()
 

@@ -106,11 +106,22 @@ def _child(args: list[str], cwd: str, env: dict[str, str], out: str, err: str) -
         os._exit(code)
 
 
+def _warm() -> None:
+    """Work a build keeps for the life of its process, done once here: a forked build starts as a
+    `serve` process's second build does. The open data's JSON Schemas depend on the code alone
+    (a twentieth of a build); the builds that run as new processes still work them out."""
+    from kin import opendata
+
+    for name in (*opendata.API, opendata.CATALOGUE):
+        opendata.model_schema(name)
+
+
 def _serve() -> None:
     import importlib
 
     for name in PRELOAD:
         importlib.import_module(name)
+    _warm()
     ended: dict[int, int] = {}  # background children reaped by a poll: pid -> exit code
     for line in sys.stdin:  # one JSON request per line
         request = json.loads(line)
