@@ -241,7 +241,8 @@ def hostile_data(root: Path, poison_class: type[Poisoner] = Poisoner) -> tuple[P
     for _ in range(5):  # made-up sub-records can break a rule across fields (a venue for a digital event): drop those
         for target in changed:
             raw = files[target][1]
-            target.write_text(yaml.safe_dump(raw, allow_unicode=True, sort_keys=False, width=10**6), encoding="utf-8")
+            text = yaml.dump(raw, Dumper=yaml.CSafeDumper, allow_unicode=True, sort_keys=False, width=10**6)  # libyaml
+            target.write_text(text, encoding="utf-8")
         try:
             load_dataset(data)  # hostile, but valid
             break
