@@ -4,7 +4,9 @@ copy of the data, and a Chromium whose host-resolver rules send test host names 
 from __future__ import annotations
 
 import os
+import signal
 import socket
+import subprocess
 import time
 import urllib.request
 from pathlib import Path
@@ -52,8 +54,18 @@ class EditServer:
             time.sleep(0.5)
 
     def stop(self) -> None:
-        self.proc.terminate()
-        self.proc.wait(timeout=30)
+        stop(self.proc)
+
+
+def stop(proc) -> None:
+    """Stop a `serve` as its user does, with Ctrl-C: it then removes the temp folder it built into."""
+    proc.send_signal(signal.SIGINT)
+    try:
+        proc.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait(timeout=30)
+        raise
 
 
 def start(data: Path, log: Path, allowed_hosts: str = "") -> EditServer:

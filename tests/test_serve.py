@@ -11,6 +11,7 @@ import urllib.request
 from collections.abc import Callable
 from pathlib import Path
 
+import edit_serve
 import pytest
 from conftest import DATA, ENGINE, ROOT
 from test_validation import edit
@@ -84,8 +85,7 @@ def served(tmp_path_factory: pytest.TempPathFactory, request):
         server.wait_for(lambda: THEME in server.page(MEETING), 60)
         yield server
     finally:
-        server.proc.terminate()
-        server.proc.wait(timeout=10)
+        edit_serve.stop(server.proc)
 
 
 def test_data_edit_shows_on_the_served_site(served):
