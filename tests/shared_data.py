@@ -78,10 +78,10 @@ class SharedCopy:
                     path.symlink_to(content)
             elif rel not in now or now[rel][2] != content:
                 path.write_bytes(content)
-        now = self._entries()
-        for rel, (mode, mtime_ns, _) in sorted(self.entries.items(), reverse=True):  # a folder after its contents
-            if now[rel][:2] == (mode, mtime_ns):
-                continue
+        changed = {rel for rel, entry in self.entries.items() if now.get(rel) != entry}
+        parents = {os.path.dirname(rel) or "." for rel in changed | (now.keys() - self.entries.keys())}
+        for rel in sorted((changed | parents) & self.entries.keys(), reverse=True):  # a folder after its contents
+            mode, mtime_ns, _ = self.entries[rel]
             if not stat.S_ISLNK(mode):
                 os.chmod(self.path / rel, stat.S_IMODE(mode))
             os.utime(self.path / rel, ns=(mtime_ns, mtime_ns), follow_symlinks=False)
