@@ -67,14 +67,14 @@ test: deps  ## the full test suite, browser tests included
 # in QUICK_JOBS processes (pytest-xdist; a test file stays in one process, so its builds run once;
 # files go out slowest first, timed by the last run: tests/conftest.py; site builds fork from
 # tests/zygote.py, which has the site generator imported already).
-# Temp files go to RAM (/dev/shm, where it has a gigabyte free): a run writes and deletes some ten
-# thousand files, which cost a disk-backed /tmp seconds of system time.
+# Temp files go to RAM (/dev/shm, where it has a gigabyte free, in a folder of the user's own): a run
+# writes and deletes some ten thousand files, which cost a disk-backed /tmp seconds of system time.
 QUICK_JOBS ?= 2
 test-quick: $(VENV)/.dev node_modules/.installed  ## lint, validate and the tests without Chromium or LibreOffice
 	$(PY) -m ruff check .
 	$(PY) -m kin validate
 	ram=$$(df -Pk /dev/shm 2>/dev/null | awk -v dir=/dev/shm/kin-tests-$$(id -u) 'NR == 2 && $$4 > 1048576 { print dir }'); \
-	if [ -n "$$ram" ]; then mkdir -p "$$ram" && export TMPDIR="$$ram"; fi; \
+	if [ -n "$$ram" ] && mkdir -p -m 700 "$$ram" && [ -O "$$ram" ]; then export TMPDIR="$$ram"; fi; \
 	$(PY) -m pytest -q -m "not browser and not libreoffice" -n $(QUICK_JOBS) --dist loadfile --no-loadscope-reorder
 
 external-links: $(VENV)/.site  ## list (and, when online, check) external URLs in data/; never blocks

@@ -325,8 +325,8 @@ def read_text(path: Path, name: str, root: Path | None = None) -> tuple[str | No
 
 def _inside(path: Path, root: Path) -> bool:
     """Whether ``path``, with every symlink followed, stays inside ``root``."""
-    if path.is_relative_to(root) and not _any_link(root, path.relative_to(root).parts):
-        return True  # the usual case, decided without resolving every folder above root
+    if os.name != "nt" and path.is_relative_to(root) and not _any_link(root, path.relative_to(root).parts):
+        return True  # the usual case, decided without resolving every folder above root (Windows: junctions)
     real = os.path.realpath(path, strict=False)
     base = os.path.realpath(root, strict=False)
     return real == base or real.startswith(base.rstrip(os.sep) + os.sep)

@@ -61,27 +61,46 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def build_once(tmp_path_factory: pytest.TempPathFactory, name: str, build, timeout: float = 900) -> Path:
-    """``build(folder)`` once per test run: the first process to ask builds, the others wait for it.
-    Each pytest-xdist process has a temp folder of its own inside the run's, where this one builds."""
+    """``build(folder)`` once per test run, into the run's temp folder: the first test process to ask
+    builds, the others wait for it. (pytest-xdist gives each process the temp folder
+    ``<run's>/popen-gwN``, so the run's folder is its parent.)"""
     root = tmp_path_factory.getbasetemp()
     root = root.parent if os.environ.get("PYTEST_XDIST_WORKER") else root
-    out, done, failed = root / name, root / f"{name}.done", root / f"{name}.failed"
+    out, claim, done, failed = (root / f"{name}{end}" for end in ("", ".claimed", ".done", ".failed"))
     try:
-        os.close(os.open(root / f"{name}.claimed", os.O_CREAT | os.O_EXCL | os.O_WRONLY))
+        claimed = os.open(claim, os.O_CREAT | os.O_EXCL | os.O_WRONLY)
     except FileExistsError:  # another process builds it
         deadline = time.monotonic() + timeout
         while not done.exists():
             assert not failed.exists(), f"building {name} failed in another test process:\n{failed.read_text()}"
+            assert _alive(claim), f"the test process building {name} stopped"
             assert time.monotonic() < deadline, f"waited {timeout} s for another test process to build {name}"
             time.sleep(0.1)
         return out
+    os.write(claimed, str(os.getpid()).encode())
+    os.close(claimed)
     try:
         build(out)
     except BaseException as error:
-        failed.write_text(str(error), encoding="utf-8")
+        (root / f"{name}.failing").write_text(str(error), encoding="utf-8")
+        os.replace(root / f"{name}.failing", failed)  # whole, as a waiter reads it
         raise
     done.touch()
     return out
+
+
+def _alive(claim: Path) -> bool:
+    """Whether the process whose pid is in ``claim`` still runs (a claim not yet written counts as running)."""
+    pid = claim.read_text(encoding="utf-8")
+    if not pid or os.name == "nt":  # Windows: os.kill would end the process, not probe it
+        return True
+    try:
+        os.kill(int(pid), 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # it exists (another user's)
+        return True
+    return True
 
 
 # --- Browser tests -------------------------------------------------------------

@@ -11,7 +11,7 @@ import time
 
 import pytest
 from shared_data import SharedCopy
-from zygote import run_python, start_python
+from zygote import Started, run_python, start_python
 
 
 def test_a_restored_copy_equals_a_fresh_copy(tmp_path):
@@ -80,22 +80,33 @@ def test_a_copy_made_again_after_a_failed_put_back_equals_a_fresh_copy(tmp_path)
     assert copy._entries() == copy.entries == SharedCopy(tmp_path / "fresh").entries
 
 
+@pytest.mark.skipif(os.name == "nt", reason="POSIX signals; Windows runs every test as a new process")
 @pytest.mark.parametrize("fresh", [False, True], ids=["forked", "new process"])
 def test_a_background_run_behaves_as_popen(tmp_path, fresh):
-    env = {"PATH": os.environ["PATH"], "KIN_X": "ja"}
+    env = {**os.environ, "KIN_X": "ja"}
     if fresh:
         env["PYTHONHASHSEED"] = "7"  # other start-up settings than the zygote's: a new process
     log = tmp_path / "server.log"
     code = "import os, sys, time; print(os.getcwd(), os.getenv('KIN_X'), flush=True)\n"
     code += "print('feil', file=sys.stderr, flush=True); time.sleep(60)"
     server = start_python(["-c", code], log, cwd=tmp_path, env=env)
+    assert isinstance(server, subprocess.Popen if fresh else Started)
     deadline = time.monotonic() + 60
     while log.read_text().count("\n") < 2:
         assert time.monotonic() < deadline, log.read_text()
         time.sleep(0.05)
     assert server.poll() is None
     assert log.read_text() == f"{tmp_path} ja\nfeil\n"
+    server.send_signal(signal.SIGINT)  # Ctrl-C
+    assert server.wait(timeout=30) == -signal.SIGINT and server.poll() == -signal.SIGINT
+    assert log.read_text().rstrip().endswith("KeyboardInterrupt")
+    stubborn = "import signal, time; signal.signal(signal.SIGINT, signal.SIG_IGN)\n"
+    stubborn += "print('klar', flush=True); time.sleep(60)"
+    server = start_python(["-c", stubborn], log, cwd=tmp_path, env=env)
+    while log.read_text() != "klar\n":
+        assert time.monotonic() < deadline, log.read_text()
+        time.sleep(0.05)
     server.terminate()
-    assert server.wait(timeout=30) == -signal.SIGTERM and server.poll() == -signal.SIGTERM
+    assert server.wait(timeout=30) == -signal.SIGTERM
     done = start_python(["-c", "import sys; sys.exit(3)"], log, cwd=tmp_path, env=env)
     assert done.wait(timeout=60) == 3 and log.read_text() == ""

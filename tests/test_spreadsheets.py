@@ -105,9 +105,9 @@ def test_xlsx_text_is_never_a_formula(rows):
 
 @pytest.mark.libreoffice
 def test_csv_in_libreoffice_with_norwegian_locale(built_site, rows, tmp_path, soffice):
+    """The real CSV, and one with formula-like text, converted by LibreOffice headless as nb-NO."""
     import openpyxl
 
-    """The real CSV, and one with formula-like text, converted by LibreOffice headless as nb-NO."""
     (tmp_path / "real.csv").write_bytes((built_site / "studier/studietilbud.csv").read_bytes())
     (tmp_path / "hostile.csv").write_bytes(catalogue_csv(hostile_rows(rows)))
     cmd = [

@@ -88,6 +88,7 @@ def _child(args: list[str], cwd: str, env: dict[str, str], out: str, err: str) -
             opened = os.open(path, flags)
             os.dup2(opened, fd)
             os.close(opened)
+        signal.signal(signal.SIGINT, signal.default_int_handler)  # Ctrl-C, even if the test run ignores it
         os.environ.clear()
         os.environ.update(env)
         os.chdir(cwd)
@@ -95,6 +96,11 @@ def _child(args: list[str], cwd: str, env: dict[str, str], out: str, err: str) -
         code = 0
     except SystemExit as exit:
         code = _exit_code(exit)
+    except KeyboardInterrupt:  # as Python does: the traceback, then an end by SIGINT
+        sys.excepthook(*sys.exc_info())
+        sys.stderr.flush()
+        signal.signal(signal.SIGINT, signal.SIG_DFL)
+        os.kill(os.getpid(), signal.SIGINT)
     except BaseException:
         sys.excepthook(*sys.exc_info())
     finally:
@@ -122,24 +128,32 @@ def _serve() -> None:
     for name in PRELOAD:
         importlib.import_module(name)
     _warm()
+    running: set[int] = set()  # background children
     ended: dict[int, int] = {}  # background children reaped by a poll: pid -> exit code
     for line in sys.stdin:  # one JSON request per line
         request = json.loads(line)
         if "poll" in request:  # a background child: its exit code, or an empty line while it runs
             pid = request["poll"]
-            if pid not in ended:
+            if pid in running:
                 done, status = os.waitpid(pid, os.WNOHANG)
                 if done:
+                    running.discard(pid)
                     ended[pid] = os.waitstatus_to_exitcode(status)
-            print(ended.get(pid, ""), flush=True)
+            print(ended.get(pid, "" if pid in running else 255), flush=True)
             continue
         background = request.pop("background", False)
         pid = os.fork()
         if pid == 0:
             _child(**request)
         print(pid, flush=True)  # then, for a run in the foreground, its exit code when it ends
-        if not background:
+        if background:
+            running.add(pid)
+        else:
             print(os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1]), flush=True)
+    for pid in running:  # the tests are done: no server outlives them
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(pid, signal.SIGTERM)
+        os.waitpid(pid, 0)
 
 
 # --- The tests' side ---------------------------------------------------------------
@@ -205,6 +219,10 @@ def run_python(
             return subprocess.CompletedProcess(command, code, out.read_text("utf-8"), err.read_text("utf-8"))
 
 
+# A new process takes Ctrl-C (SIGINT) even if the test run ignores it (started in the background by a shell).
+_CTRL_C = {"preexec_fn": lambda: signal.signal(signal.SIGINT, signal.SIG_DFL)} if os.name != "nt" else {}
+
+
 class Started:
     """A background run forked from the zygote, with the part of ``subprocess.Popen`` the tests use."""
 
@@ -214,9 +232,12 @@ class Started:
     def poll(self) -> int | None:
         if self.returncode is None:
             with _lock:
-                self._zygote.stdin.write(json.dumps({"poll": self.pid}) + "\n")
-                self._zygote.stdin.flush()
-                line = self._zygote.stdout.readline()
+                try:
+                    self._zygote.stdin.write(json.dumps({"poll": self.pid}) + "\n")
+                    self._zygote.stdin.flush()
+                    line = self._zygote.stdout.readline()
+                except OSError:
+                    line = ""
             if not line:
                 raise RuntimeError("the zygote (tests/zygote.py) stopped; its error is above")
             self.returncode = int(line) if line.strip() else None
@@ -231,8 +252,13 @@ class Started:
         return self.returncode
 
     def send_signal(self, sig: int) -> None:
-        if self.poll() is None:
-            os.kill(self.pid, sig)
+        try:
+            running = self.poll() is None
+        except RuntimeError:  # no zygote to ask: its child may still run
+            running = True
+        if running:
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(self.pid, sig)
 
     def terminate(self) -> None:
         self.send_signal(signal.SIGTERM)
@@ -252,7 +278,7 @@ def start_python(
         zygote = _started() if hasattr(os, "fork") else None
         if zygote is None or _startup_settings(env) != _zygote_settings:
             with log.open("wb") as out:
-                return subprocess.Popen([sys.executable, *args], cwd=cwd, env=env, stdout=out, stderr=out)
+                return subprocess.Popen([sys.executable, *args], cwd=cwd, env=env, stdout=out, stderr=out, **_CTRL_C)
         request = {"args": args, "cwd": str(cwd), "env": env, "out": str(log), "err": str(log), "background": True}
         zygote.stdin.write(json.dumps(request) + "\n")
         zygote.stdin.flush()
