@@ -24,6 +24,7 @@ import argparse
 import os
 import re
 import shutil
+import signal
 import socket
 import statistics
 import subprocess
@@ -69,7 +70,8 @@ def start(data: Path) -> tuple[list[subprocess.Popen], int]:
     env = {**os.environ, "KIN_DATA_DIR": str(data), "KIN_EDIT": "1", "NO_MKDOCS_2_WARNING": "1"}
     quiet = {"cwd": ROOT, "env": env, "stdout": subprocess.DEVNULL, "stderr": subprocess.DEVNULL}
     serve = [sys.executable, "-m", "properdocs", "serve", "-f", "mkdocs.yml", "--strict", "-a", f"127.0.0.1:{site}"]
-    procs = [subprocess.Popen(serve, **quiet)]
+    ctrl_c = {"preexec_fn": lambda: signal.signal(signal.SIGINT, signal.SIG_DFL)} if os.name != "nt" else {}
+    procs = [subprocess.Popen(serve, **quiet, **ctrl_c)]  # takes Ctrl-C even if this script ignores it
     url = SITE_URL.format(site=site)
     deadline = time.monotonic() + WAIT_MS / 1000
     while True:  # the first build
@@ -84,10 +86,15 @@ def start(data: Path) -> tuple[list[subprocess.Popen], int]:
 
 
 def stop(procs: list[subprocess.Popen]) -> None:
+    """Ctrl-C, as a user stops `serve` (it then removes its temp site); ended if it does not stop."""
     for proc in procs:
-        proc.terminate()
+        proc.send_signal(signal.SIGINT if os.name != "nt" else signal.SIGTERM)
     for proc in procs:
-        proc.wait(timeout=60)
+        try:
+            proc.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait(timeout=30)
 
 
 def measure(data: Path, runs: int) -> list[tuple[float, float, float]]:
