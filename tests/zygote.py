@@ -128,18 +128,17 @@ def _serve() -> None:
     for name in PRELOAD:
         importlib.import_module(name)
     _warm()
-    running: set[int] = set()  # background children
-    ended: dict[int, int] = {}  # background children reaped by a poll: pid -> exit code
+    running: set[int] = set()  # background children not yet reported ended
     for line in sys.stdin:  # one JSON request per line
         request = json.loads(line)
-        if "poll" in request:  # a background child: its exit code, or an empty line while it runs
-            pid = request["poll"]
+        if "poll" in request:  # a background child: its exit code once, or an empty line while it runs
+            pid, code = request["poll"], 255  # 255: not a running child of this zygote
             if pid in running:
                 done, status = os.waitpid(pid, os.WNOHANG)
+                code = os.waitstatus_to_exitcode(status) if done else ""
                 if done:
                     running.discard(pid)
-                    ended[pid] = os.waitstatus_to_exitcode(status)
-            print(ended.get(pid, "" if pid in running else 255), flush=True)
+            print(code, flush=True)
             continue
         background = request.pop("background", False)
         pid = os.fork()
@@ -186,6 +185,17 @@ def _stop(zygote: subprocess.Popen) -> None:
     zygote.wait(timeout=60)
 
 
+def _zygote_for(env: Mapping[str, str], fresh: bool = False) -> subprocess.Popen | None:
+    """The zygote to fork a run with ``env`` from, or None for a new process. Call with ``_lock`` held."""
+    zygote = None if fresh or not hasattr(os, "fork") else _started()
+    return zygote if zygote is not None and _startup_settings(env) == _zygote_settings else None
+
+
+def _send(zygote: subprocess.Popen, request: dict) -> None:
+    zygote.stdin.write(json.dumps(request) + "\n")
+    zygote.stdin.flush()
+
+
 def _answer(zygote: subprocess.Popen) -> int:
     line = zygote.stdout.readline()
     if not line:
@@ -201,8 +211,8 @@ def run_python(
     env = dict(os.environ if env is None else env)
     command = [sys.executable, *args]
     with _lock:
-        zygote = None if fresh or not hasattr(os, "fork") else _started()
-        if zygote is None or _startup_settings(env) != _zygote_settings:
+        zygote = _zygote_for(env, fresh)
+        if zygote is None:
             return subprocess.run(command, cwd=cwd, env=env, capture_output=True, text=True, timeout=timeout)
         with tempfile.TemporaryDirectory() as tmp:
             out, err = Path(tmp, "stdout"), Path(tmp, "stderr")
@@ -233,8 +243,7 @@ class Started:
         if self.returncode is None:
             with _lock:
                 try:
-                    self._zygote.stdin.write(json.dumps({"poll": self.pid}) + "\n")
-                    self._zygote.stdin.flush()
+                    _send(self._zygote, {"poll": self.pid})
                     line = self._zygote.stdout.readline()
                 except OSError:
                     line = ""
@@ -275,14 +284,13 @@ def start_python(
     env = dict(os.environ if env is None else env)
     log.write_bytes(b"")
     with _lock:
-        zygote = _started() if hasattr(os, "fork") else None
-        if zygote is None or _startup_settings(env) != _zygote_settings:
+        zygote = _zygote_for(env)
+        if zygote is None:
             with log.open("wb") as out:
                 return subprocess.Popen([sys.executable, *args], cwd=cwd, env=env, stdout=out, stderr=out, **_CTRL_C)
         request = {"args": args, "cwd": str(cwd), "env": env, "out": str(log), "err": str(log), "background": True}
-        zygote.stdin.write(json.dumps(request) + "\n")
-        zygote.stdin.flush()
         try:
+            _send(zygote, request)
             return Started(zygote, _answer(zygote))
         except BaseException:
             zygote.kill()
@@ -291,8 +299,7 @@ def start_python(
 
 def _forked(zygote: subprocess.Popen, request: dict, timeout: float) -> int | None:
     """The child's exit code, or None when it was stopped for overstaying ``timeout``."""
-    zygote.stdin.write(json.dumps(request) + "\n")
-    zygote.stdin.flush()
+    _send(zygote, request)
     pid = _answer(zygote)
     killed = threading.Event()
 
