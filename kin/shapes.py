@@ -277,13 +277,16 @@ def ref_fields(model: type[BaseModel]) -> dict[str, Shape]:
 
 def _holds_refs(model: type[BaseModel]) -> bool:
     """Whether a ``model`` record, or any record nested in it, has a reference field."""
-    seen, todo = set(), [model]
+    return any(shape.ref is not None for m in reachable([model]) for shape in fields(m).values())
+
+
+def reachable(models: typing.Iterable[type[BaseModel]]) -> set[type[BaseModel]]:
+    """``models`` and every record type that may be nested in them, at any depth."""
+    seen: set[type[BaseModel]] = set()
+    todo = list(models)
     while todo:
-        current = todo.pop()
-        if current not in seen:
-            seen.add(current)
-            for name, shape in fields(current).items():
-                if shape.ref is not None:
-                    return True
-                todo += models_in(current.model_fields[name].annotation)
-    return False
+        model = todo.pop()
+        if model not in seen:
+            seen.add(model)
+            todo += [m for info in model.model_fields.values() for m in models_in(info.annotation)]
+    return seen

@@ -37,16 +37,12 @@ def _references(value: object, path: tuple, found: list[tuple]) -> None:
 
 
 def _every_reference_field() -> set[tuple[str, str]]:
-    seen, todo, refs = set(), [c.model for c in COLLECTIONS], set()
-    while todo:
-        model = todo.pop()
-        if model not in seen:
-            seen.add(model)
-            for name, shape in shapes.fields(model).items():
-                if shape.ref is not None:
-                    refs.add((model.__name__, name))
-                todo += shapes.models_in(model.model_fields[name].annotation)
-    return refs
+    return {
+        (model.__name__, name)
+        for model in shapes.reachable(c.model for c in COLLECTIONS)
+        for name, shape in shapes.fields(model).items()
+        if shape.ref is not None
+    }
 
 
 def _fill_left_out_references(data: Path) -> None:
