@@ -98,8 +98,8 @@ def _alive(claim: Path) -> bool:
         os.kill(int(pid), 0)
     except ProcessLookupError:
         return False
-    except OSError:  # it exists (another user's)
-        return True
+    except OSError:  # it exists, as another user's
+        pass
     return True
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import contextlib
 import os
 import shutil
-import socket
 import time
 import urllib.request
 from collections.abc import Callable
@@ -24,12 +23,6 @@ MEETING_FILE = "meetings/2022-02-08.yml"
 THEME = "Behov for kompetanseøkning"  # on MEETING as the data has it
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 def fetch(url: str) -> str:
     try:
         with urllib.request.urlopen(url, timeout=5) as response:
@@ -42,7 +35,7 @@ class Server:
     """`properdocs serve` of the real site on a copy of the data, logging to a file."""
 
     def __init__(self, data: Path, log: Path, edit: bool = False) -> None:
-        port = free_port()
+        port = edit_serve.free_port()
         env = {**os.environ, "KIN_DATA_DIR": str(data), "KIN_EDIT": "1" if edit else ""}
         args = ["-m", ENGINE, "serve", "--strict", "-f", str(ROOT / "mkdocs.yml"), "-a", f"127.0.0.1:{port}"]
         self.log, self.data = log, data
